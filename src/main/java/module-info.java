@@ -1,0 +1,25 @@
+/// Relay Doctor: explains why an outgoing mail server refused to relay, and which setting fixes it.
+module org.relaydoctor {
+    // GUI (only the ui and app packages touch it)
+    requires javafx.controls;
+
+    // Mail protocols
+    requires jakarta.mail;
+    requires org.eclipse.angus.mail;
+
+    // DNS
+    requires org.dnsjava;
+
+    // JSON, command line, logging
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+
+    // JavaFX creates the Application subclass reflectively.
+    exports org.relaydoctor.app to javafx.graphics;
+
+    opens org.relaydoctor.cli to info.picocli;
+    opens org.relaydoctor.profile to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,21 @@
+package org.relaydoctor.app;
+
+import org.relaydoctor.cli.RelayDoctorCommand;
+import picocli.CommandLine;
+
+/// The entry point of both faces: with arguments it is the command line (JavaFX is never initialised);
+/// without, it opens the window.
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        AppDirs dirs = AppDirs.detect();
+        LoggingSetup.init(dirs);
+        if (args.length == 0) {
+            GuiLauncher.launch(args);
+            return;
+        }
+        int status = new CommandLine(new RelayDoctorCommand()).execute(args);
+        System.exit(status);
+    }
+}

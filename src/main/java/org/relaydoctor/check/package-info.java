@@ -1,0 +1,2 @@
+/// Runs a whole check of an account: DNS, reachability, the probes, the diagnosis; reports progress.
+package org.relaydoctor.check;

@@ -1,0 +1,2 @@
+/// The JavaFX desktop face: one sub-package per screen, views bound to observable models.
+package org.relaydoctor.ui;
