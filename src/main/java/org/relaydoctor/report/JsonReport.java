@@ -1,0 +1,169 @@
+package org.relaydoctor.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.relaydoctor.AppInfo;
+import org.relaydoctor.check.CheckResult;
+import org.relaydoctor.check.SmtpServerFacts;
+import org.relaydoctor.check.StepResult;
+import org.relaydoctor.diagnosis.Finding;
+import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.diagnosis.ProfileChange;
+import org.relaydoctor.diagnosis.RelayVerdict;
+import org.relaydoctor.dns.DnsReport;
+import org.relaydoctor.dns.MxRecord;
+import org.relaydoctor.probe.TranscriptLine;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.SmtpAuth;
+
+/// The JSON form of a check result: the schema of the command line's `--json` and of the JSON report.
+/// Built field by field, so the schema is stated here and changes only on purpose. Version 1.
+public final class JsonReport {
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Messages verdicts;
+
+    public JsonReport(Locale locale) {
+        this.verdicts = Messages.load("verdicts", locale);
+    }
+
+    public String write(CheckResult result) {
+        try {
+            return MAPPER.writeValueAsString(tree(result));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render a check result as JSON", e);
+        }
+    }
+
+    public ObjectNode tree(CheckResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA_VERSION);
+        root.put("kind", "check");
+        root.putObject("app").put("name", AppInfo.NAME).put("version", result.appVersion());
+        root.put("language", verdicts.locale().getLanguage());
+        root.put("startedAt", result.startedAt().toString());
+        root.put("durationMs", result.duration().toMillis());
+        root.set("profile", profile(result.profile()));
+        root.set("verdict", verdict(result.verdict()));
+        root.set("findings", findings(result.findings()));
+        ArrayNode steps = root.putArray("steps");
+        for (StepResult s : result.steps()) {
+            ObjectNode n = steps.addObject();
+            n.put("id", s.id()).put("kind", s.kind().name()).put("title", s.title()).put("outcome", s.outcome().name())
+                    .put("durationMs", s.duration().toMillis()).put("summary", s.summary());
+            strings(n.putArray("evidence"), s.evidence());
+        }
+        result.dns().ifPresent(d -> root.set("dns", dns(d)));
+        result.smtp().ifPresent(s -> root.set("smtp", smtp(s)));
+        ArrayNode transcript = root.putArray("transcript");
+        for (TranscriptLine l : result.transcript()) {
+            transcript.addObject().put("at", l.at().toString()).put("connection", l.connection())
+                    .put("direction", l.direction().name()).put("text", l.text());
+        }
+        return root;
+    }
+
+    /// The verdict object alone: code, texts in the report's language, evidence, alternatives, changes.
+    public ObjectNode verdict(RelayVerdict v) {
+        ObjectNode n = MAPPER.createObjectNode();
+        String key = "verdict." + v.code().name();
+        n.put("code", v.code().name());
+        n.put("title", verdicts.get(key + ".title"));
+        n.put("explanation", verdicts.get(key + ".explanation"));
+        strings(n.putArray("fix"), verdicts.list(key + ".fix"));
+        n.put("verified", v.verified());
+        strings(n.putArray("evidence"), v.evidence());
+        ArrayNode alternatives = n.putArray("alternatives");
+        v.alternatives().forEach(a -> alternatives.addObject().put("code", a.name())
+                .put("title", verdicts.get("verdict." + a.name() + ".title")));
+        ArrayNode changes = n.putArray("changes");
+        for (ProfileChange c : v.changes()) {
+            ObjectNode cn = changes.addObject();
+            switch (c) {
+                case ProfileChange.RequireSmtpAuth r -> cn.put("type", "requireSmtpAuth").put("mode", authMode(r.auth()));
+                case ProfileChange.LogOnToIncomingFirst l -> cn.put("type", "logOnToIncomingFirst");
+                case ProfileChange.OutgoingPort p -> cn.put("type", "outgoingPort").put("port", p.port())
+                        .put("security", p.security().name());
+                case ProfileChange.OutgoingHost h -> cn.put("type", "outgoingHost").put("host", h.host());
+            }
+        }
+        return n;
+    }
+
+    public ArrayNode findings(List<Finding> findings) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Finding f : findings) {
+            ObjectNode n = out.addObject();
+            n.put("code", f.code().name()).put("severity", f.severity().name())
+                    .put("title", verdicts.get("finding." + f.code().name() + ".title"));
+            ObjectNode details = n.putObject("details");
+            f.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> details.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private ObjectNode profile(AccountProfile p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("name", p.name()).put("displayName", p.displayName()).put("email", p.email()).put("login", p.login());
+        n.putObject("incoming").put("protocol", p.incoming().protocol().name()).put("host", p.incoming().host())
+                .put("port", p.incoming().port()).put("security", p.incoming().security().name());
+        n.putObject("outgoing").put("host", p.outgoing().host()).put("port", p.outgoing().port())
+                .put("security", p.outgoing().security().name());
+        n.put("smtpAuth", authMode(p.smtpAuth()));
+        if (p.smtpAuth() instanceof SmtpAuth.OwnLogin own) {
+            n.put("smtpUser", own.user());
+        }
+        n.put("logOnToIncomingFirst", p.logOnToIncomingFirst());
+        n.put("testRecipient", p.testRecipient());
+        n.put("timeoutSeconds", p.timeout().toSeconds());
+        return n;
+    }
+
+    private ObjectNode dns(DnsReport d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("domain", d.domain());
+        ArrayNode mx = n.putArray("mx");
+        for (MxRecord r : d.mx()) {
+            ObjectNode m = mx.addObject().put("preference", r.preference()).put("host", r.host());
+            r.provider().ifPresent(p -> m.put("provider", p));
+        }
+        n.set("findings", findings(d.findings()));
+        return n;
+    }
+
+    private ObjectNode smtp(SmtpServerFacts s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("host", s.host()).put("port", s.port()).put("address", s.address());
+        strings(n.putArray("banner"), s.banner());
+        strings(n.putArray("capabilities"), s.capabilities());
+        strings(n.putArray("authMechanisms"), s.authMechanisms());
+        s.reportedClientAddress().ifPresent(a -> n.put("reportedClientAddress", a));
+        s.tls().ifPresent(t -> {
+            ObjectNode tn = n.putObject("tls");
+            tn.put("protocol", t.protocol()).put("cipherSuite", t.cipherSuite()).put("subject", t.subject())
+                    .put("issuer", t.issuer()).put("notAfter", String.valueOf(t.notAfter()))
+                    .put("trusted", t.trusted()).put("matchesHost", t.matchesHost());
+            strings(tn.putArray("subjectAltNames"), t.subjectAltNames());
+        });
+        return n;
+    }
+
+    static String authMode(SmtpAuth auth) {
+        return switch (auth) {
+            case SmtpAuth.Off o -> "off";
+            case SmtpAuth.SameAsIncoming s -> "same";
+            case SmtpAuth.OwnLogin l -> "separate";
+        };
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}
