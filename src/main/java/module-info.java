@@ -2,6 +2,7 @@
 module org.relaydoctor {
     // GUI (only the ui and app packages touch it)
     requires javafx.controls;
+    requires atlantafx.base;
 
     // Mail protocols
     requires jakarta.mail;

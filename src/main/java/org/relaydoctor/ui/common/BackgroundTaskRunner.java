@@ -1,0 +1,44 @@
+package org.relaydoctor.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The production {@link TaskRunner}: each piece of work is a JavaFX {@link Task} on its own named virtual thread.
+public final class BackgroundTaskRunner implements TaskRunner, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTaskRunner.class);
+
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(virtualThreads("ui-task-"));
+
+    /// A factory for named virtual threads that log what escapes them instead of dying silently.
+    public static java.util.concurrent.ThreadFactory virtualThreads(String prefix) {
+        return Thread.ofVirtual().name(prefix, 1)
+                .uncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e))
+                .factory();
+    }
+
+    @Override
+    public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            LOG.warn("Background task {} failed: {}", name, String.valueOf(task.getException()));
+            onFailure.accept(task.getException());
+        });
+        executor.execute(task);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}
