@@ -2,7 +2,13 @@ package org.relaydoctor.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import java.util.Optional;
+import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.ui.common.BackgroundTaskRunner;
+import org.relaydoctor.ui.profiles.ProfileStorage;
+import org.relaydoctor.ui.results.ResultsActions;
 import org.relaydoctor.ui.shell.MainWindow;
+import org.relaydoctor.ui.shell.ShellServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +20,10 @@ public final class RelayDoctorApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.detect();
-        MainWindow window = new MainWindow(stage, dirs.config(), java.util.Locale.getDefault());
+        ShellServices services = new ShellServices(dirs.config(),
+                ProfileStorage.of(new ProfileStore(dirs.config())), new BackgroundTaskRunner(), Optional.empty(),
+                ResultsActions.none(), Optional.empty());
+        MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();
         LOG.info("Window shown {} ms after start", (System.nanoTime() - START) / 1_000_000);
     }

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.ui.common.VerdictTone;
 
 /// The profile list on the left: search (when there are many), the profiles with their last verdict as a
@@ -22,7 +23,7 @@ import org.relaydoctor.ui.common.VerdictTone;
 public final class ProfileListView extends VBox {
     private final ProfileListViewModel vm;
     private final Messages text;
-    private final ListView<ProfileEntry> list = new ListView<>();
+    private final ListView<StoredProfile> list = new ListView<>();
 
     public ProfileListView(ProfileListViewModel vm, Messages text, Messages verdicts) {
         this.vm = vm;
@@ -83,12 +84,12 @@ public final class ProfileListView extends VBox {
         getChildren().setAll(search, list, undoBar, buttons);
     }
 
-    public ListView<ProfileEntry> list() {
+    public ListView<StoredProfile> list() {
         return list;
     }
 
     private void rename() {
-        ProfileEntry entry = vm.selectedProperty().get();
+        StoredProfile entry = vm.selectedProperty().get();
         if (entry == null) {
             return;
         }
@@ -112,7 +113,7 @@ public final class ProfileListView extends VBox {
     }
 
     /// Two lines (live name and address from the entry's editor) and the last verdict's badge.
-    private final class EntryCell extends ListCell<ProfileEntry> {
+    private final class EntryCell extends ListCell<StoredProfile> {
         private final Messages verdicts;
 
         EntryCell(Messages verdicts) {
@@ -120,7 +121,7 @@ public final class ProfileListView extends VBox {
         }
 
         @Override
-        protected void updateItem(ProfileEntry entry, boolean empty) {
+        protected void updateItem(StoredProfile entry, boolean empty) {
             super.updateItem(entry, empty);
             textProperty().unbind();
             if (empty || entry == null) {
@@ -142,11 +143,11 @@ public final class ProfileListView extends VBox {
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(6, lines, gap);
             row.setAlignment(Pos.CENTER_LEFT);
-            entry.lastVerdict().ifPresent(code -> row.getChildren().add(VerdictTone.badge(code, verdicts)));
+            ProfileListViewModel.lastVerdict(entry).ifPresent(code -> row.getChildren().add(VerdictTone.badge(code, verdicts)));
             setText(null);
             setGraphic(row);
             setAccessibleText(entry.profile().name() + ", " + entry.profile().email()
-                    + entry.lastVerdict().map(c -> ", " + c.name()).orElse(""));
+                    + ProfileListViewModel.lastVerdict(entry).map(c -> ", " + c.name()).orElse(""));
         }
     }
 }

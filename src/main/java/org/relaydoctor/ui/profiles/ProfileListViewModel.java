@@ -1,6 +1,5 @@
 package org.relaydoctor.ui.profiles;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,10 @@ import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
+import org.relaydoctor.profile.LastResult;
+import org.relaydoctor.profile.ProfileLoad;
+import org.relaydoctor.profile.ProfileProblem;
+import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.ui.common.TaskRunner;
 
 /// The profile list: entries, the search filter, the selection with its editor, and delete with undo.
@@ -37,16 +40,17 @@ public final class ProfileListViewModel {
 
     private final ProfileStorage storage;
     private final TaskRunner tasks;
-    private final ObservableList<ProfileEntry> entries = FXCollections.observableArrayList();
-    private final FilteredList<ProfileEntry> visible = new FilteredList<>(entries, e -> true);
+    private final ObservableList<StoredProfile> entries = FXCollections.observableArrayList();
+    private final FilteredList<StoredProfile> visible = new FilteredList<>(entries, e -> true);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ObjectProperty<ProfileEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<StoredProfile> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<ProfileEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
-    private final ReadOnlyObjectWrapper<ProfileEntry> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
+    private final ReadOnlyObjectWrapper<StoredProfile> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyBooleanWrapper searchShown = new ReadOnlyBooleanWrapper(this, "searchShown");
     private final ReadOnlyObjectWrapper<String> saveProblem = new ReadOnlyObjectWrapper<>(this, "saveProblem");
     private final Map<String, ProfileEditorViewModel> editors = new HashMap<>();
     private int undoIndex;
+    private boolean readOnly;
     private Runnable saveRequest = this::saveNow;
 
     public ProfileListViewModel(ProfileStorage storage, TaskRunner tasks) {
@@ -56,15 +60,19 @@ public final class ProfileListViewModel {
             String needle = now.strip().toLowerCase(Locale.ROOT);
             visible.setPredicate(e -> needle.isEmpty() || matches(e, needle));
         });
-        entries.addListener((javafx.collections.ListChangeListener<ProfileEntry>) c ->
+        entries.addListener((javafx.collections.ListChangeListener<StoredProfile>) c ->
                 searchShown.set(entries.size() >= SEARCH_THRESHOLD));
         selected.addListener((o, was, now) -> editor.set(now == null ? null : editorFor(now)));
     }
 
-    /// Loads the saved profiles in the background.
-    public void load(Consumer<Throwable> onFailure) {
-        tasks.run("load profiles", storage::load, loaded -> {
-            entries.setAll(loaded);
+    /// Loads the saved profiles in the background; problems (a broken entry set aside) go to `onProblems`.
+    public void load(Consumer<List<ProfileProblem>> onProblems, Consumer<Throwable> onFailure) {
+        tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> {
+            readOnly = loaded.readOnly();
+            entries.setAll(loaded.profiles());
+            if (loaded.hasProblems()) {
+                onProblems.accept(loaded.problems());
+            }
             if (!entries.isEmpty()) {
                 selected.set(entries.getFirst());
             }
@@ -82,24 +90,47 @@ public final class ProfileListViewModel {
 
     /// Writes the current list in the background.
     public void saveNow() {
-        List<ProfileEntry> snapshot = List.copyOf(entries);
+        if (readOnly) {
+            return;
+        }
+        List<StoredProfile> snapshot = savable();
         tasks.run("save profiles", () -> {
             storage.save(snapshot);
             return snapshot.size();
         }, n -> saveProblem.set(null), e -> saveProblem.set(String.valueOf(e.getMessage())));
     }
 
+    /// The entries the store can hold: a new profile is kept in the editor until its address and outgoing
+    /// server are typed, so an unfinished one never turns into a broken entry on disk.
+    private List<StoredProfile> savable() {
+        return entries.stream()
+                .filter(e -> !e.profile().email().isBlank() && !e.profile().outgoing().host().isBlank())
+                .toList();
+    }
+
+    /// Writes the list now, on the calling thread: for the window's close, when no background task may finish.
+    public void flush() {
+        if (readOnly) {
+            return;
+        }
+        try {
+            storage.save(savable());
+        } catch (java.io.IOException e) {
+            saveProblem.set(String.valueOf(e.getMessage()));
+        }
+    }
+
     /// Adds an empty profile (named by `name`) and selects it.
-    public ProfileEntry createNew(String name) {
+    public StoredProfile createNew(String name) {
         AccountProfile blank = new AccountProfile(uniqueName(name), "", "",
                 new IncomingServer(MailProtocol.IMAP, "", 993, Security.SSL_TLS),
                 new OutgoingServer("", 587, Security.STARTTLS), "", new SmtpAuth.SameAsIncoming(), false, "",
                 AccountProfile.DEFAULT_TIMEOUT);
-        return add(ProfileEntry.create(blank), Secret.empty(), Secret.empty());
+        return add(StoredProfile.create(blank).withRememberPassword(true), Secret.empty(), Secret.empty());
     }
 
     /// Adds a ready profile (demo, provider) with its password for this session, and selects it.
-    public ProfileEntry add(ProfileEntry entry, Secret incomingPassword, Secret outgoingPassword) {
+    public StoredProfile add(StoredProfile entry, Secret incomingPassword, Secret outgoingPassword) {
         ProfileEditorViewModel vm = newEditor(entry);
         vm.load(entry.profile(), incomingPassword, outgoingPassword, entry.rememberPassword());
         editors.put(entry.id(), vm);
@@ -111,21 +142,21 @@ public final class ProfileListViewModel {
     }
 
     /// Copies the selected profile under a new name, password included.
-    public Optional<ProfileEntry> duplicateSelected(String copySuffix) {
-        ProfileEntry source = selected.get();
+    public Optional<StoredProfile> duplicateSelected(String copySuffix) {
+        StoredProfile source = selected.get();
         if (source == null) {
             return Optional.empty();
         }
         ProfileEditorViewModel sourceEditor = editorFor(source);
         AccountProfile p = sourceEditor.currentProfile().orElse(source.profile());
-        ProfileEntry copy = ProfileEntry.create(p.withName(uniqueName(p.name() + " " + copySuffix)));
+        StoredProfile copy = StoredProfile.create(p.withName(uniqueName(p.name() + " " + copySuffix)));
         return Optional.of(add(copy, Secret.of(sourceEditor.passwordProperty().get()),
                 Secret.of(sourceEditor.smtpPasswordProperty().get())));
     }
 
     /// Renames the selected profile; a blank name is refused.
     public boolean renameSelected(String newName) {
-        ProfileEntry entry = selected.get();
+        StoredProfile entry = selected.get();
         if (entry == null || newName.isBlank()) {
             return false;
         }
@@ -134,8 +165,8 @@ public final class ProfileListViewModel {
     }
 
     /// Removes the selected profile; {@link #undoDelete()} brings it back until the next delete.
-    public Optional<ProfileEntry> deleteSelected() {
-        ProfileEntry entry = selected.get();
+    public Optional<StoredProfile> deleteSelected() {
+        StoredProfile entry = selected.get();
         if (entry == null) {
             return Optional.empty();
         }
@@ -148,7 +179,7 @@ public final class ProfileListViewModel {
     }
 
     public void undoDelete() {
-        ProfileEntry entry = undoable.get();
+        StoredProfile entry = undoable.get();
         if (entry == null) {
             return;
         }
@@ -160,11 +191,11 @@ public final class ProfileListViewModel {
 
     /// Records a check's verdict on the entry it ran for.
     public void recordVerdict(String id, VerdictCode code) {
-        replace(id, e -> e.withLastVerdict(code));
+        replace(id, e -> e.withLastResult(new LastResult(code.name(), java.time.Instant.now())));
         requestSave();
     }
 
-    public ProfileEditorViewModel editorFor(ProfileEntry entry) {
+    public ProfileEditorViewModel editorFor(StoredProfile entry) {
         return editors.computeIfAbsent(entry.id(), id -> {
             ProfileEditorViewModel vm = newEditor(entry);
             vm.load(entry.profile(), Secret.empty(), Secret.empty(), entry.rememberPassword());
@@ -172,7 +203,7 @@ public final class ProfileListViewModel {
         });
     }
 
-    private ProfileEditorViewModel newEditor(ProfileEntry entry) {
+    private ProfileEditorViewModel newEditor(StoredProfile entry) {
         ProfileEditorViewModel vm = new ProfileEditorViewModel();
         String id = entry.id();
         // Only valid states are written back; the typed text stays in the editor either way.
@@ -183,17 +214,17 @@ public final class ProfileListViewModel {
             }
         });
         vm.rememberPasswordProperty().addListener((o, was, now) -> {
-            replace(id, e -> new ProfileEntry(e.id(), e.profile(), now, e.lastVerdict()));
+            replace(id, e -> e.withRememberPassword(now));
             requestSave();
         });
         return vm;
     }
 
-    private void replace(String id, java.util.function.UnaryOperator<ProfileEntry> change) {
+    private void replace(String id, java.util.function.UnaryOperator<StoredProfile> change) {
         for (int i = 0; i < entries.size(); i++) {
-            ProfileEntry e = entries.get(i);
+            StoredProfile e = entries.get(i);
             if (e.id().equals(id)) {
-                ProfileEntry changed = change.apply(e);
+                StoredProfile changed = change.apply(e);
                 boolean wasSelected = e == selected.get();
                 entries.set(i, changed);
                 if (wasSelected) {
@@ -216,22 +247,24 @@ public final class ProfileListViewModel {
         return entries.stream().anyMatch(e -> e.profile().name().equalsIgnoreCase(name));
     }
 
-    private static boolean matches(ProfileEntry e, String needle) {
+    private static boolean matches(StoredProfile e, String needle) {
         AccountProfile p = e.profile();
         return p.name().toLowerCase(Locale.ROOT).contains(needle) || p.email().toLowerCase(Locale.ROOT).contains(needle)
                 || p.outgoing().host().toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    public ObservableList<ProfileEntry> entries() { return entries; }
-    public ObservableList<ProfileEntry> visibleEntries() { return visible; }
+    public ObservableList<StoredProfile> entries() { return entries; }
+    public ObservableList<StoredProfile> visibleEntries() { return visible; }
     public StringProperty searchProperty() { return search; }
-    public ObjectProperty<ProfileEntry> selectedProperty() { return selected; }
+    public ObjectProperty<StoredProfile> selectedProperty() { return selected; }
     public ReadOnlyObjectProperty<ProfileEditorViewModel> editorProperty() { return editor.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ProfileEntry> undoableProperty() { return undoable.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StoredProfile> undoableProperty() { return undoable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty searchShownProperty() { return searchShown.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<String> saveProblemProperty() { return saveProblem.getReadOnlyProperty(); }
 
-    static Duration debounce() {
-        return Duration.ofMillis(600);
+    /// The last verdict of an entry, when it names a code this version knows.
+    public static Optional<VerdictCode> lastVerdict(StoredProfile entry) {
+        return entry.lastResult().flatMap(r -> java.util.Arrays.stream(VerdictCode.values())
+                .filter(c -> c.name().equals(r.verdictCode())).findFirst());
     }
 }

@@ -2,69 +2,125 @@ package org.relaydoctor.ui.shell;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.relaydoctor.AppInfo;
+import org.relaydoctor.check.CheckOptions;
+import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.ProfileProblem;
+import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.StoredProfile;
+import org.relaydoctor.ui.check.CheckProgress;
+import org.relaydoctor.ui.check.CheckService;
+import org.relaydoctor.ui.check.CheckView;
+import org.relaydoctor.ui.profiles.ProfileEditorView;
+import org.relaydoctor.ui.profiles.ProfileEditorViewModel;
+import org.relaydoctor.ui.profiles.ProfileListView;
+import org.relaydoctor.ui.profiles.ProfileListViewModel;
+import org.relaydoctor.ui.results.ResultsView;
+import org.relaydoctor.ui.theme.Themes;
 
-/// The main window: menu, profile list on the left, the work area, and a status bar.
+/// The main window: menu, profile list on the left, the work area (editor, check, results), and a status bar.
+/// The state lives in the ViewModels and the check service; the views are rebuilt from them when the
+/// language changes.
 public final class MainWindow {
     private static final String[] ICON_SIZES = {"16", "32", "48", "64", "128", "256"};
+    /// The languages offered in the menu; an empty tag means the system's.
+    private static final List<String> LANGUAGES = List.of("", "en", "ru", "uk");
 
     private final Stage stage;
-    private final Messages text;
+    private final ShellServices services;
     private final WindowState windowState;
+    private final ShellPreferences preferences;
+    private final Themes themes = new Themes();
+    private final Locale systemLocale;
     private final BorderPane root = new BorderPane();
     private final Label status = new Label();
+    private final ProfileListViewModel profiles;
+    private final CheckProgress progress = new CheckProgress(Platform::runLater);
+    private final CheckService checkService;
+    private final Map<String, CheckResult> results = new HashMap<>();
+    private final ObjectProperty<CheckResult> shownResult = new SimpleObjectProperty<>(this, "shownResult");
+    private final PauseTransition saveDebounce = new PauseTransition(Duration.millis(600));
+    private Messages text;
+    private Messages verdicts;
+    private SplitPane split;
+    private TabPane workTabs;
+    private String checkedProfileId;
+    private boolean demoStarted;
 
     public MainWindow(Stage stage, Path configDir, Locale locale) {
+        this(stage, ShellServices.basic(configDir), locale);
+    }
+
+    public MainWindow(Stage stage, ShellServices services, Locale systemLocale) {
         this.stage = stage;
-        this.text = Messages.load("ui", locale);
-        this.windowState = new WindowState(configDir);
-        build();
-    }
-
-    /// The scene's root, for tests that mount the window's content themselves.
-    public BorderPane root() {
-        return root;
-    }
-
-    public void show() {
-        stage.show();
-    }
-
-    private void build() {
-        root.setId("mainWindow");
-        root.setTop(menuBar());
-        SplitPane split = new SplitPane(profilePane(), workArea());
-        split.setDividerPositions(0.28);
-        root.setCenter(split);
-        root.setBottom(statusBar());
-
+        this.services = services;
+        this.systemLocale = systemLocale;
+        this.windowState = new WindowState(services.configDir());
+        this.preferences = new ShellPreferences(services.configDir());
+        this.profiles = new ProfileListViewModel(services.profiles(), services.tasks());
+        this.checkService = new CheckService(options -> services.engine().orElseThrow().create(options), progress);
+        saveDebounce.setOnFinished(e -> profiles.saveNow());
+        profiles.setSaveRequest(saveDebounce::playFromStart);
+        profiles.selectedProperty().addListener((o, was, now) -> {
+            if (was == null || now == null || !was.id().equals(now.id())) {
+                showWork();
+            }
+        });
+        checkService.setOnSucceeded(e -> checkFinished(checkService.getValue()));
+        checkService.setOnFailed(e -> status.setText(text.get("status.checkFailed",
+                String.valueOf(checkService.getException().getMessage()))));
+        checkService.setOnCancelled(e -> {
+            progress.cancelRunning();
+            status.setText(text.get("status.checkCancelled"));
+        });
+        loadTexts();
         Scene scene = new Scene(root);
         stage.setScene(scene);
+        themes.attach(scene, preferences.theme());
+        build();
         stage.setTitle(AppInfo.NAME);
         for (String size : ICON_SIZES) {
             InputStream in = MainWindow.class.getResourceAsStream("/org/relaydoctor/ui/icons/relay-doctor-" + size + ".png");
@@ -72,31 +128,132 @@ public final class MainWindow {
                 stage.getIcons().add(new Image(in));
             }
         }
-        windowState.restore(stage, 1100, 720);
-        stage.setOnHiding(e -> windowState.save(stage));
+        windowState.restore(stage, 1180, 760);
+        stage.setOnHiding(e -> close());
+        profiles.load(this::reportProblems, e -> status.setText(text.get("status.loadFailed", e.getMessage())));
+    }
+
+    /// The scene's root, for tests that mount the window's content themselves.
+    public BorderPane root() {
+        return root;
+    }
+
+    /// The profile list's state, for the composition root and tests.
+    public ProfileListViewModel profiles() {
+        return profiles;
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    private void loadTexts() {
+        Locale locale = preferences.language().orElse(systemLocale);
+        text = Messages.load("ui", locale);
+        verdicts = Messages.load("verdicts", locale);
+    }
+
+    /// (Re)builds every view from the current state in the current language.
+    private void build() {
+        double divider = split == null ? preferences.divider() : split.getDividerPositions()[0];
+        root.setId("mainWindow");
+        root.setTop(menuBar());
+        split = new SplitPane(profilePane(), new StackPane());
+        split.setId("mainSplit");
+        split.setDividerPositions(divider);
+        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        showWork();
     }
 
     private MenuBar menuBar() {
         MenuItem newProfile = item("newProfileItem", "menu.file.newProfile", "Shortcut+N");
-        newProfile.setOnAction(e -> status.setText(text.get("status.newProfile")));
+        newProfile.setOnAction(e -> newProfile());
+        MenuItem demo = item("demoItem", "menu.file.demo", null);
+        demo.setOnAction(e -> startDemo());
+        demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
         MenuItem export = item("exportReportItem", "menu.file.exportReport", "Shortcut+E");
-        export.setDisable(true); // enabled once a check has produced a result
+        export.disableProperty().bind(shownResult.isNull().or(
+                Bindings.createBooleanBinding(() -> services.results().exportReport().isEmpty())));
+        export.setOnAction(e -> services.results().exportReport().ifPresent(x -> x.accept(shownResult.get())));
         MenuItem quit = item("quitItem", "menu.file.quit", "Shortcut+Q");
         quit.setOnAction(e -> {
-            windowState.save(stage);
+            close();
             Platform.exit();
         });
-        Menu file = new Menu(text.get("menu.file"), null, newProfile, export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(text.get("menu.file"), null, newProfile, demo, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
+
+        MenuItem check = item("checkItem", "menu.check.run", "Shortcut+Enter");
+        check.setOnAction(e -> startCheck());
+        check.disableProperty().bind(checkDisabled());
+        MenuItem cancel = item("cancelItem", "menu.check.cancel", "Shortcut+Period");
+        cancel.setOnAction(e -> checkService.cancel());
+        cancel.disableProperty().bind(checkService.runningProperty().not());
+        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel);
+        checkMenu.setId("checkMenu");
+
+        Menu language = new Menu(text.get("menu.view.language"));
+        language.setId("languageMenu");
+        ToggleGroup languages = new ToggleGroup();
+        String current = preferences.language().map(Locale::getLanguage).orElse("");
+        for (String tag : LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(text.get("menu.view.language." + (tag.isEmpty() ? "system" : tag)));
+            item.setId("language-" + (tag.isEmpty() ? "system" : tag));
+            item.setToggleGroup(languages);
+            item.setSelected(tag.equals(current));
+            item.setOnAction(e -> switchLanguage(tag.isEmpty() ? Optional.empty() : Optional.of(Locale.of(tag))));
+            language.getItems().add(item);
+        }
+        Menu theme = new Menu(text.get("menu.view.theme"));
+        theme.setId("themeMenu");
+        ToggleGroup themeGroup = new ToggleGroup();
+        for (Themes.Choice choice : Themes.Choice.values()) {
+            RadioMenuItem item = new RadioMenuItem(text.get("menu.view.theme." + choice.name()));
+            item.setId("theme-" + choice.name());
+            item.setToggleGroup(themeGroup);
+            item.setSelected(choice == themes.choice());
+            item.setOnAction(e -> {
+                themes.select(choice);
+                preferences.setTheme(choice);
+                savePreferences();
+            });
+            theme.getItems().add(item);
+        }
+        Menu view = new Menu(text.get("menu.view"), null, language, theme);
+        view.setId("viewMenu");
 
         MenuItem about = item("aboutItem", "menu.help.about", null);
         about.setOnAction(e -> showAbout());
         Menu help = new Menu(text.get("menu.help"), null, about);
         help.setId("helpMenu");
 
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file, checkMenu, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private BooleanBinding checkDisabled() {
+        return Bindings.createBooleanBinding(() -> services.engine().isEmpty() || checkService.isRunning()
+                || profiles.editorProperty().get() == null || !profiles.editorProperty().get().validProperty().get(),
+                checkService.runningProperty(), profiles.editorProperty(), validOfSelected());
+    }
+
+    /// An observable that fires when the selected editor's validity changes.
+    private javafx.beans.Observable validOfSelected() {
+        javafx.beans.property.BooleanProperty valid = new javafx.beans.property.SimpleBooleanProperty();
+        Runnable rebind = () -> {
+            valid.unbind();
+            ProfileEditorViewModel vm = profiles.editorProperty().get();
+            if (vm != null) {
+                valid.bind(vm.validProperty());
+            }
+        };
+        rebind.run();
+        profiles.editorProperty().addListener((o, was, now) -> rebind.run());
+        return valid;
     }
 
     private MenuItem item(String id, String key, String accelerator) {
@@ -109,47 +266,248 @@ public final class MainWindow {
     }
 
     private StackPane profilePane() {
-        ListView<String> list = new ListView<>();
-        list.setId("profileList");
+        ProfileListView list = new ProfileListView(profiles, text, verdicts);
         Label hint = new Label(text.get("profiles.empty.text"));
         hint.setId("emptyStateText");
         hint.setWrapText(true);
         Button create = new Button(text.get("profiles.empty.create"));
         create.setId("createFirstProfileButton");
         create.setDefaultButton(true);
-        create.setOnAction(e -> status.setText(text.get("status.newProfile")));
-        VBox empty = new VBox(12, hint, create);
+        create.setOnAction(e -> newProfile());
+        Button demo = new Button(text.get("profiles.empty.demo"));
+        demo.setId("tryDemoButton");
+        demo.setTooltip(new Tooltip(text.get("profiles.empty.demo.tooltip")));
+        demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
+        demo.setOnAction(e -> startDemo());
+        VBox empty = new VBox(12, hint, create, demo);
         empty.setId("emptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(24));
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(list.getItems()));
+        empty.getStyleClass().add("empty-state");
+        empty.visibleProperty().bind(Bindings.isEmpty(profiles.entries()));
         empty.managedProperty().bind(empty.visibleProperty());
+        list.visibleProperty().bind(empty.visibleProperty().not());
         StackPane pane = new StackPane(list, empty);
-        pane.setMinWidth(220);
+        pane.setMinWidth(240);
         return pane;
     }
 
-    private VBox workArea() {
+    /// Shows the welcome text without a selection, else the selected profile's editor and check.
+    private void showWork() {
+        if (split == null) {
+            return;
+        }
+        StoredProfile selected = profiles.selectedProperty().get();
+        Node work = selected == null ? welcome() : profileWork(selected);
+        split.getItems().set(1, work);
+    }
+
+    private Node welcome() {
         Label title = new Label(text.get("welcome.title"));
         title.setId("welcomeTitle");
-        title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
+        title.getStyleClass().add("welcome-title");
         Label body = new Label(text.get("welcome.body"));
         body.setWrapText(true);
         VBox area = new VBox(16, title, body);
         area.setId("workArea");
         area.setPadding(new Insets(32));
-        VBox.setVgrow(body, Priority.NEVER);
+        shownResult.set(null);
         return area;
+    }
+
+    private Node profileWork(StoredProfile entry) {
+        ProfileEditorViewModel editor = profiles.editorFor(entry);
+        Label name = new Label();
+        name.getStyleClass().add("profile-title");
+        name.setId("profileTitle");
+        name.textProperty().bind(Bindings.createStringBinding(() -> editor.profileNameProperty().get().isBlank()
+                ? editor.emailProperty().get() : editor.profileNameProperty().get(),
+                editor.profileNameProperty(), editor.emailProperty()));
+        Button check = new Button(text.get("check.run"));
+        check.setId("checkButton");
+        check.getStyleClass().addAll("accent", "check-button");
+        check.setTooltip(new Tooltip(text.get(services.engine().isPresent() ? "check.run.tooltip" : "check.run.noEngine")));
+        check.setAccessibleText(text.get("check.run.tooltip"));
+        check.disableProperty().bind(checkDisabled());
+        check.setOnAction(e -> startCheck());
+        Button cancel = new Button(text.get("check.cancel"));
+        cancel.setId("cancelButton");
+        cancel.setTooltip(new Tooltip(text.get("check.cancel.tooltip")));
+        cancel.visibleProperty().bind(checkService.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> checkService.cancel());
+        Label invalid = new Label(text.get("check.invalid"));
+        invalid.setId("checkInvalidHint");
+        invalid.getStyleClass().add("field-error");
+        invalid.visibleProperty().bind(editor.validProperty().not());
+        invalid.managedProperty().bind(invalid.visibleProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, name, gap, invalid, cancel, check);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("work-header");
+
+        Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text));
+        settings.setId("settingsTab");
+        StackPane checkArea = new StackPane(new CheckView(progress, text));
+        checkArea.setId("checkArea");
+        Tab checkTab = new Tab(text.get("work.tab.check"), checkArea);
+        checkTab.setId("checkTab");
+        workTabs = new TabPane(settings, checkTab);
+        workTabs.setId("workTabs");
+        workTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        CheckResult last = checkService.isRunning() && entry.id().equals(checkedProfileId) ? null : results.get(entry.id());
+        shownResult.set(last);
+        if (last != null) {
+            showResult(last, editor);
+            workTabs.getSelectionModel().select(checkTab);
+        } else if (checkService.isRunning() && entry.id().equals(checkedProfileId)) {
+            workTabs.getSelectionModel().select(checkTab);
+        }
+        BorderPane work = new BorderPane(workTabs);
+        work.setTop(header);
+        work.setId("profileWork");
+        return work;
+    }
+
+    private void newProfile() {
+        profiles.createNew(text.get("profiles.new.name"));
+        status.setText(text.get("status.newProfile"));
+    }
+
+    private void startCheck() {
+        ProfileEditorViewModel editor = profiles.editorProperty().get();
+        StoredProfile entry = profiles.selectedProperty().get();
+        if (editor == null || entry == null || services.engine().isEmpty() || checkService.isRunning()) {
+            return;
+        }
+        Optional<AccountProfile> profile = editor.currentProfile();
+        if (profile.isEmpty()) {
+            status.setText(text.get("check.invalid"));
+            return;
+        }
+        checkedProfileId = entry.id();
+        results.remove(entry.id());
+        shownResult.set(null);
+        progress.clear();
+        if (workTabs != null) {
+            Tab checkTab = workTabs.getTabs().get(1);
+            ((StackPane) checkTab.getContent()).getChildren().setAll(new CheckView(progress, text));
+            workTabs.getSelectionModel().select(checkTab);
+        }
+        status.setText(text.get("status.checking", profile.get().name()));
+        CheckOptions options = new CheckOptions(Optional.empty(), false, true, demoStarted && isLoopback(profile.get()),
+                text.locale());
+        checkService.check(profile.get(), editor.credentials(), options);
+    }
+
+    /// Certificates are only waved through for the demo servers on this machine.
+    private static boolean isLoopback(AccountProfile p) {
+        return p.outgoing().host().equals("127.0.0.1") || p.outgoing().host().equals("localhost");
+    }
+
+    private void checkFinished(CheckResult result) {
+        String id = checkedProfileId;
+        results.put(id, result);
+        profiles.recordVerdict(id, result.verdict().code());
+        status.setText(text.get("status.checked", verdicts.get("verdict." + result.verdict().code().name() + ".title")));
+        StoredProfile selected = profiles.selectedProperty().get();
+        if (selected != null && selected.id().equals(id)) {
+            shownResult.set(result);
+            showResult(result, profiles.editorFor(selected));
+        }
+    }
+
+    /// Builds the results view (only now: it is the heaviest pane) into the Check tab.
+    private void showResult(CheckResult result, ProfileEditorViewModel editor) {
+        if (workTabs == null) {
+            return;
+        }
+        ResultsView view = new ResultsView(result, text, verdicts, () -> {
+            boolean applied = editor.apply(result.verdict().changes());
+            if (applied) {
+                status.setText(text.get("status.fixApplied"));
+            }
+            return applied;
+        }, services.results());
+        ((StackPane) workTabs.getTabs().get(1).getContent()).getChildren().setAll(view);
+    }
+
+    private void startDemo() {
+        if (services.demo().isEmpty() || services.engine().isEmpty()) {
+            return;
+        }
+        status.setText(text.get("status.demoStarting"));
+        services.tasks().run("start demo servers", services.demo().get()::start, demos -> {
+            demoStarted = true;
+            for (DemoLauncher.DemoProfile demo : demos) {
+                StoredProfile entry = StoredProfile.create(demo.profile()).withRememberPassword(false);
+                profiles.add(entry, demo.password(), Secret.empty());
+            }
+            status.setText(text.get("status.demoReady", demos.size()));
+            if (!demos.isEmpty()) {
+                profiles.selectedProperty().set(profiles.entries().get(profiles.entries().size() - demos.size()));
+                startCheck();
+            }
+        }, e -> status.setText(text.get("status.demoFailed", String.valueOf(e.getMessage()))));
+    }
+
+    private void switchLanguage(Optional<Locale> language) {
+        preferences.setLanguage(language);
+        savePreferences();
+        loadTexts();
+        build();
+        status.setText(text.get("status.ready"));
     }
 
     private HBox statusBar() {
         status.setId("statusText");
-        status.setText(text.get("status.ready"));
-        HBox bar = new HBox(status);
+        if (status.getText() == null || status.getText().isEmpty()) {
+            status.setText(text.get("status.ready"));
+        }
+        Label saveProblem = new Label();
+        saveProblem.setId("saveProblemText");
+        saveProblem.getStyleClass().add("field-error");
+        saveProblem.textProperty().bind(Bindings.createStringBinding(() -> profiles.saveProblemProperty().get() == null
+                ? "" : text.get("status.saveFailed", profiles.saveProblemProperty().get()), profiles.saveProblemProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, gap, saveProblem);
         bar.setId("statusBar");
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setStyle("-fx-border-color: -fx-box-border transparent transparent transparent;");
+        bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void reportProblems(List<ProfileProblem> problems) {
+        Messages profileTexts = Messages.load("profile", text.locale());
+        status.setText(problems.stream().map(p -> profileTexts.get(p.messageKey(), p.messageArguments()))
+                .reduce((a, b) -> a + " " + b).orElse(""));
+    }
+
+    private void savePreferences() {
+        services.tasks().run("save preferences", () -> {
+            preferences.save();
+            return true;
+        }, ok -> {}, e -> {});
+    }
+
+    /// Saves the layout and profiles, stops a running check and the demo servers.
+    private void close() {
+        windowState.save(stage);
+        if (split != null) {
+            preferences.setDivider(split.getDividerPositions()[0]);
+        }
+        preferences.save();
+        if (saveDebounce.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            saveDebounce.stop();
+            profiles.flush();
+        }
+        if (checkService.getState() == Worker.State.RUNNING || checkService.getState() == Worker.State.SCHEDULED) {
+            checkService.cancel();
+        }
+        checkService.shutdown();
+        services.demo().ifPresent(DemoLauncher::close);
     }
 
     private void showAbout() {

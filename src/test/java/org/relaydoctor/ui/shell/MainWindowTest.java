@@ -19,7 +19,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     @TempDir
-    static Path config;
+    Path config;
 
     private Stage stage;
 
@@ -34,7 +34,7 @@ class MainWindowTest {
         assertThat(stage.getTitle()).isEqualTo("Relay Doctor");
 
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        assertThat(bar.getMenus()).extracting(m -> m.getText()).containsExactly("_File", "_Help");
+        assertThat(bar.getMenus()).extracting(m -> m.getText()).containsExactly("_File", "_Check", "_View", "_Help");
         MenuItem export = bar.getMenus().getFirst().getItems().stream()
                 .filter(i -> "exportReportItem".equals(i.getId())).findFirst().orElseThrow();
         assertThat(export.isDisable()).as("export waits for a result").isTrue();

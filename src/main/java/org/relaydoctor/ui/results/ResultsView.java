@@ -1,0 +1,265 @@
+package org.relaydoctor.ui.results;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.relaydoctor.check.CheckResult;
+import org.relaydoctor.check.StepResult;
+import org.relaydoctor.check.TlsFacts;
+import org.relaydoctor.diagnosis.Finding;
+import org.relaydoctor.diagnosis.FindingCode;
+import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.dns.DnsReport;
+import org.relaydoctor.dns.MxRecord;
+import org.relaydoctor.ui.check.StepIcons;
+
+/// Everything a check found: the {@link VerdictCard} on top, then the Steps, DNS, TLS, Transcript and Findings
+/// tabs, and the Export report / Copy summary buttons. Built only when the first result arrives.
+public final class ResultsView extends SplitPane {
+    private final Messages text;
+    private final Messages verdicts;
+
+    public ResultsView(CheckResult result, Messages text, Messages verdicts, BooleanSupplier applyFix,
+            ResultsActions actions) {
+        this.text = text;
+        this.verdicts = verdicts;
+        setId("resultsView");
+        setOrientation(Orientation.VERTICAL);
+
+        VerdictCard card = new VerdictCard(result.verdict(), text, verdicts, applyFix);
+        HBox buttons = new HBox(8);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        actions.exportReport().ifPresent(export -> buttons.getChildren().add(
+                button("exportReportButton", "results.export", () -> export.accept(result))));
+        actions.copySummary().ifPresent(copy -> buttons.getChildren().add(
+                button("copySummaryButton", "results.copySummary", () -> copy.accept(result))));
+        Label when = new Label(text.get("results.checkedAt",
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
+                        .format(result.startedAt().atZone(ZoneId.systemDefault())),
+                StepIcons.duration(result.duration())));
+        when.getStyleClass().add("muted");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bottom = new HBox(8, when, gap, buttons);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(10, card, bottom);
+        top.setPadding(new Insets(12));
+        ScrollPane cardScroll = new ScrollPane(top);
+        cardScroll.setFitToWidth(true);
+        cardScroll.setId("verdictScroll");
+
+        TabPane tabs = new TabPane(
+                tab("stepsTab", "results.tab.steps", steps(result.steps())),
+                tab("dnsTab", "results.tab.dns", dns(result)),
+                tab("tlsTab", "results.tab.tls", tls(result)),
+                tab("transcriptTab", "results.tab.transcript", new TranscriptView(result.transcript(), text)),
+                tab("findingsTab", "results.tab.findings", findings(allFindings(result))));
+        tabs.setId("resultTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        getItems().setAll(cardScroll, tabs);
+        setDividerPositions(0.5);
+    }
+
+    private Node steps(List<StepResult> steps) {
+        ListView<StepResult> list = new ListView<>();
+        list.setId("resultStepList");
+        list.getItems().setAll(steps);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepResult s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                if (empty || s == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label title = new Label(s.title());
+                title.getStyleClass().add("step-title");
+                Label summary = new Label(s.summary());
+                summary.setWrapText(true);
+                VBox lines = new VBox(2, title, summary);
+                if (!s.evidence().isEmpty()) {
+                    Label evidence = new Label(String.join("\n", s.evidence()));
+                    evidence.getStyleClass().addAll("monospace", "muted");
+                    lines.getChildren().add(evidence);
+                }
+                HBox.setHgrow(lines, Priority.ALWAYS);
+                Label duration = new Label(StepIcons.duration(s.duration()));
+                duration.getStyleClass().add("step-duration");
+                HBox row = new HBox(8, StepIcons.of(s.outcome()), lines, duration);
+                row.setAlignment(Pos.TOP_LEFT);
+                lines.setMaxWidth(Double.MAX_VALUE);
+                summary.maxWidthProperty().bind(list.widthProperty().subtract(140));
+                setGraphic(row);
+                setAccessibleText(s.title() + ": " + text.get("check.outcome." + s.outcome().name()) + ". " + s.summary());
+            }
+        });
+        return list;
+    }
+
+    private Node dns(CheckResult result) {
+        if (result.dns().isEmpty()) {
+            return placeholder("results.dns.none");
+        }
+        DnsReport dns = result.dns().get();
+        Label domain = new Label(text.get("results.dns.domain", dns.domain()));
+        domain.getStyleClass().add("section-title");
+        VBox box = new VBox(8, domain);
+        box.setPadding(new Insets(10));
+        if (dns.findings().stream().anyMatch(f -> f.code() == FindingCode.MX_MIXED)) {
+            Label mixed = new Label(text.get("results.dns.mixed"));
+            mixed.setId("mixedMxWarning");
+            mixed.setWrapText(true);
+            mixed.getStyleClass().addAll("callout", "badge-warning");
+            box.getChildren().add(mixed);
+        }
+        TableView<MxRecord> table = new TableView<>();
+        table.setId("mxTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(text.get("results.dns.noMx")));
+        table.getColumns().add(column("results.dns.preference", r -> Integer.toString(r.preference())));
+        table.getColumns().add(column("results.dns.host", MxRecord::host));
+        table.getColumns().add(column("results.dns.provider", r -> r.provider().orElse("—")));
+        table.getItems().setAll(dns.mx());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.getChildren().add(table);
+        return box;
+    }
+
+    private Node tls(CheckResult result) {
+        if (result.smtp().flatMap(s -> s.tls()).isEmpty()) {
+            return placeholder("results.tls.none");
+        }
+        TlsFacts tls = result.smtp().get().tls().get();
+        GridPane g = new GridPane();
+        g.setId("tlsFacts");
+        g.setHgap(12);
+        g.setVgap(6);
+        g.setPadding(new Insets(10));
+        String[][] rows = {
+            {"results.tls.protocol", tls.protocol()},
+            {"results.tls.cipher", tls.cipherSuite()},
+            {"results.tls.subject", tls.subject()},
+            {"results.tls.issuer", tls.issuer()},
+            {"results.tls.notAfter", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(text.locale())
+                    .format(tls.notAfter().atZone(ZoneId.systemDefault()))},
+            {"results.tls.names", String.join(", ", tls.subjectAltNames())},
+            {"results.tls.trusted", text.get(tls.trusted() ? "results.yes" : "results.no")},
+            {"results.tls.matchesHost", text.get(tls.matchesHost() ? "results.yes" : "results.no")},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(text.get(rows[i][0]));
+            k.getStyleClass().add("muted");
+            Label v = new Label(rows[i][1]);
+            v.setWrapText(true);
+            g.add(k, 0, i);
+            g.add(v, 1, i);
+        }
+        ScrollPane scroll = new ScrollPane(g);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node findings(List<Finding> findings) {
+        ListView<Finding> list = new ListView<>();
+        list.setId("findingList");
+        list.setPlaceholder(new Label(text.get("results.findings.none")));
+        list.getItems().setAll(findings);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(null);
+                if (empty || f == null) {
+                    setGraphic(null);
+                    return;
+                }
+                String prefix = "finding." + f.code().name();
+                Label severity = new Label(text.get("results.severity." + f.severity().name()));
+                severity.getStyleClass().addAll("verdict-badge", switch (f.severity()) {
+                    case INFO -> "badge-neutral";
+                    case WARNING -> "badge-warning";
+                    case ERROR -> "badge-danger";
+                });
+                Label title = new Label(fill(verdicts.get(prefix + ".title"), f.details()));
+                title.getStyleClass().add("step-title");
+                Label detail = new Label(fill(verdicts.get(prefix + ".detail"), f.details()));
+                detail.setWrapText(true);
+                detail.maxWidthProperty().bind(list.widthProperty().subtract(140));
+                HBox row = new HBox(8, severity, new VBox(2, title, detail));
+                setGraphic(row);
+                setAccessibleText(severity.getText() + ": " + title.getText() + ". " + detail.getText());
+            }
+        });
+        return list;
+    }
+
+    /// The DNS report's findings belong in the Findings tab too; the same code is shown once.
+    private static List<Finding> allFindings(CheckResult result) {
+        List<Finding> all = new ArrayList<>(result.findings());
+        result.dns().ifPresent(d -> d.findings().stream().filter(f -> !all.contains(f)).forEach(all::add));
+        return all;
+    }
+
+    /// Fills `{name}` placeholders from a finding's details map.
+    static String fill(String pattern, Map<String, String> details) {
+        String out = pattern;
+        for (var e : details.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
+    }
+
+    private <T> TableColumn<T, String> column(String key, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(text.get(key));
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private Node placeholder(String key) {
+        Label l = new Label(text.get(key));
+        l.setWrapText(true);
+        l.setPadding(new Insets(12));
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private Tab tab(String id, String key, Node content) {
+        Tab t = new Tab(text.get(key), content);
+        t.setId(id);
+        return t;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button(text.get(key));
+        b.setId(id);
+        b.setTooltip(new Tooltip(text.get(key + ".tooltip")));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

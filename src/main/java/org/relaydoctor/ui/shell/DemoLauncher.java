@@ -1,0 +1,18 @@
+package org.relaydoctor.ui.shell;
+
+import java.util.List;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.Secret;
+
+/// Starts the built-in demo mail servers (the app wires `demo.DemoServers`) and hands back a ready profile
+/// per scenario. `start` blocks (it opens sockets): call it off the FX thread.
+public interface DemoLauncher extends AutoCloseable {
+    List<DemoProfile> start() throws Exception;
+
+    /// Stops the servers; safe to call when they never started.
+    @Override
+    void close();
+
+    /// One scenario's profile and the password that goes with it.
+    record DemoProfile(AccountProfile profile, Secret password) {}
+}

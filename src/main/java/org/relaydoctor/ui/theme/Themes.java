@@ -1,0 +1,68 @@
+package org.relaydoctor.ui.theme;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
+
+/// Puts the light or dark theme on the application. With {@link Choice#SYSTEM} it follows the system's colour
+/// scheme and switches when the system does.
+public final class Themes {
+    private static final String APP_CSS = Themes.class.getResource("app.css").toExternalForm();
+
+    /// The theme the user picked in the menu.
+    public enum Choice {
+        /// Follow the system's light or dark setting.
+        SYSTEM,
+        /// Always light.
+        LIGHT,
+        /// Always dark.
+        DARK
+    }
+
+    private Choice choice = Choice.SYSTEM;
+    private Scene scene;
+    private final ChangeListener<ColorScheme> systemChanged = (o, was, now) -> refresh();
+
+    /// Styles `scene` (the app's sheet on top of the theme) and keeps following the system when asked.
+    public void attach(Scene scene, Choice choice) {
+        this.scene = scene;
+        if (!scene.getStylesheets().contains(APP_CSS)) {
+            scene.getStylesheets().add(APP_CSS);
+        }
+        Platform.getPreferences().colorSchemeProperty().removeListener(systemChanged);
+        Platform.getPreferences().colorSchemeProperty().addListener(systemChanged);
+        select(choice);
+    }
+
+    public void select(Choice value) {
+        this.choice = value;
+        refresh();
+    }
+
+    public Choice choice() {
+        return choice;
+    }
+
+    /// Whether the dark theme is in effect now.
+    public boolean dark() {
+        return switch (choice) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        };
+    }
+
+    private void refresh() {
+        boolean dark = dark();
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (scene != null) {
+            scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
+            scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        }
+    }
+}

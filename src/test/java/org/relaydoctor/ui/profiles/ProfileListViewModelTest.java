@@ -1,0 +1,108 @@
+package org.relaydoctor.ui.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relaydoctor.diagnosis.VerdictCode;
+import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.StoredProfile;
+import org.relaydoctor.ui.common.TaskRunner;
+
+class ProfileListViewModelTest {
+    private final ProfileStorage storage = ProfileStorage.inMemory();
+    private final ProfileListViewModel vm = new ProfileListViewModel(storage, TaskRunner.direct());
+
+    private StoredProfile addSample(String name) {
+        return vm.add(StoredProfile.create(ProfileEditorViewModelTest.sample().withName(name)), Secret.of("pw"),
+                Secret.empty());
+    }
+
+    @Test
+    void editsOfAValidProfileAreSavedAndUnfinishedOnesAreNot() throws IOException {
+        addSample("Work");
+        vm.createNew("New account");
+        assertThat(vm.entries()).hasSize(2);
+        assertThat(storage.load().profiles()).extracting(StoredProfile::name).containsExactly("Work");
+
+        vm.editorProperty().get().emailProperty().set("bob@example.net");
+        vm.editorProperty().get().outgoingHostProperty().set("smtp.example.net");
+        vm.editorProperty().get().incomingHostProperty().set("imap.example.net");
+        assertThat(storage.load().profiles()).extracting(StoredProfile::name).containsExactly("Work", "New account");
+    }
+
+    @Test
+    void deleteCanBeUndoneInPlace() throws IOException {
+        addSample("A");
+        addSample("B");
+        addSample("C");
+        vm.selectedProperty().set(vm.entries().get(1));
+        vm.deleteSelected();
+        assertThat(vm.entries()).extracting(StoredProfile::name).containsExactly("A", "C");
+        assertThat(vm.undoableProperty().get().name()).isEqualTo("B");
+        vm.undoDelete();
+        assertThat(vm.entries()).extracting(StoredProfile::name).containsExactly("A", "B", "C");
+        assertThat(vm.undoableProperty().get()).isNull();
+        assertThat(storage.load().profiles()).hasSize(3);
+    }
+
+    @Test
+    void duplicateGetsAFreeNameAndThePassword() {
+        addSample("Work");
+        vm.duplicateSelected("copy");
+        vm.selectedProperty().set(vm.entries().getFirst());
+        vm.duplicateSelected("copy");
+        assertThat(vm.entries()).extracting(StoredProfile::name).containsExactly("Work", "Work copy", "Work copy (2)");
+        assertThat(vm.editorProperty().get().passwordProperty().get()).isEqualTo("pw");
+    }
+
+    @Test
+    void renameAndSearch() {
+        addSample("Work");
+        addSample("Home");
+        assertThat(vm.renameSelected("  ")).isFalse();
+        assertThat(vm.renameSelected("Family")).isTrue();
+        assertThat(vm.entries()).extracting(StoredProfile::name).containsExactly("Work", "Family");
+        vm.searchProperty().set("fam");
+        assertThat(vm.visibleEntries()).extracting(StoredProfile::name).containsExactly("Family");
+    }
+
+    @Test
+    void searchFieldAppearsWhenThereAreMany() {
+        for (int i = 0; i < ProfileListViewModel.SEARCH_THRESHOLD - 1; i++) {
+            addSample("P" + i);
+        }
+        assertThat(vm.searchShownProperty().get()).isFalse();
+        addSample("one more");
+        assertThat(vm.searchShownProperty().get()).isTrue();
+    }
+
+    @Test
+    void typedTextSurvivesSwitchingProfiles() {
+        StoredProfile first = addSample("First");
+        addSample("Second");
+        vm.selectedProperty().set(first);
+        vm.editorProperty().get().emailProperty().set("half-typed@");
+        vm.selectedProperty().set(vm.entries().get(1));
+        vm.selectedProperty().set(vm.entries().getFirst());
+        assertThat(vm.editorProperty().get().emailProperty().get()).isEqualTo("half-typed@");
+    }
+
+    @Test
+    void verdictIsRecordedForTheBadge() throws IOException {
+        StoredProfile entry = addSample("Work");
+        vm.recordVerdict(entry.id(), VerdictCode.AUTH_REQUIRED);
+        assertThat(ProfileListViewModel.lastVerdict(vm.entries().getFirst())).contains(VerdictCode.AUTH_REQUIRED);
+        assertThat(storage.load().profiles().getFirst().lastResult()).isPresent();
+    }
+
+    @Test
+    void loadsWhatWasSaved() {
+        addSample("Work");
+        ProfileListViewModel other = new ProfileListViewModel(storage, TaskRunner.direct());
+        other.load(problems -> {}, e -> {});
+        assertThat(other.entries()).extracting(StoredProfile::name).isEqualTo(List.of("Work"));
+        assertThat(other.selectedProperty().get()).isNotNull();
+    }
+}
