@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import java.util.Optional;
 import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
 import org.relaydoctor.ui.results.ResultsActions;
@@ -21,7 +22,8 @@ public final class RelayDoctorApp extends Application {
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.detect();
         ShellServices services = new ShellServices(dirs.config(),
-                ProfileStorage.of(new ProfileStore(dirs.config())), new BackgroundTaskRunner(), Optional.empty(),
+                ProfileStorage.of(new ProfileStore(dirs.config())), SecretStoreSelector.forThisMachine(),
+                new BackgroundTaskRunner(), Optional.empty(),
                 ResultsActions.none(), Optional.empty());
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();

@@ -38,7 +38,8 @@ public final class ProfileEditorView extends ScrollPane {
     private final Messages text;
     private final ProfileEditorViewModel vm;
 
-    public ProfileEditorView(ProfileEditorViewModel vm, Messages text) {
+    /// @param rememberNote  where remembered passwords go (keychain or this session only), shown under the box
+    public ProfileEditorView(ProfileEditorViewModel vm, Messages text, String rememberNote) {
         this.vm = vm;
         this.text = text;
         setId("profileEditor");
@@ -65,6 +66,13 @@ public final class ProfileEditorView extends ScrollPane {
         CheckBox remember = checkBox("rememberPasswordCheck", "editor.rememberPassword");
         remember.selectedProperty().bindBidirectional(vm.rememberPasswordProperty());
         logon.add(remember, 1, 4);
+        Label note = new Label(rememberNote);
+        note.setId("rememberPasswordNote");
+        note.setWrapText(true);
+        note.getStyleClass().addAll("field-message", "muted");
+        note.visibleProperty().bind(remember.selectedProperty());
+        note.managedProperty().bind(note.visibleProperty());
+        logon.add(note, 1, 5);
 
         VBox main = new VBox(6,
                 section("editor.section.user"), user,

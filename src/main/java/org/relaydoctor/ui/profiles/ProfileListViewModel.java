@@ -28,7 +28,12 @@ import org.relaydoctor.profile.SmtpAuth;
 import org.relaydoctor.profile.LastResult;
 import org.relaydoctor.profile.ProfileLoad;
 import org.relaydoctor.profile.ProfileProblem;
+import org.relaydoctor.profile.SecretAvailability;
+import org.relaydoctor.profile.SecretStore;
+import org.relaydoctor.profile.SecretStoreException;
 import org.relaydoctor.profile.StoredProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.relaydoctor.ui.common.TaskRunner;
 
 /// The profile list: entries, the search filter, the selection with its editor, and delete with undo.
@@ -37,9 +42,13 @@ import org.relaydoctor.ui.common.TaskRunner;
 public final class ProfileListViewModel {
     /// From this many profiles on, the search field is shown.
     public static final int SEARCH_THRESHOLD = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileListViewModel.class);
 
     private final ProfileStorage storage;
+    private final SecretStore secrets;
     private final TaskRunner tasks;
+    /// The passwords as last written to the secret store, by profile id; touched only inside save tasks.
+    private final Map<String, Secret> remembered = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObservableList<StoredProfile> entries = FXCollections.observableArrayList();
     private final FilteredList<StoredProfile> visible = new FilteredList<>(entries, e -> true);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -53,8 +62,9 @@ public final class ProfileListViewModel {
     private boolean readOnly;
     private Runnable saveRequest = this::saveNow;
 
-    public ProfileListViewModel(ProfileStorage storage, TaskRunner tasks) {
+    public ProfileListViewModel(ProfileStorage storage, SecretStore secrets, TaskRunner tasks) {
         this.storage = storage;
+        this.secrets = secrets;
         this.tasks = tasks;
         search.addListener((o, was, now) -> {
             String needle = now.strip().toLowerCase(Locale.ROOT);
@@ -67,8 +77,29 @@ public final class ProfileListViewModel {
 
     /// Loads the saved profiles in the background; problems (a broken entry set aside) go to `onProblems`.
     public void load(Consumer<List<ProfileProblem>> onProblems, Consumer<Throwable> onFailure) {
-        tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> {
+        tasks.run("load profiles", () -> {
+            ProfileLoad loaded = storage.load();
+            Map<String, Secret> passwords = new HashMap<>();
+            for (StoredProfile p : loaded.profiles()) {
+                if (p.rememberPassword()) {
+                    try {
+                        secrets.get(p.id()).ifPresent(secret -> passwords.put(p.id(), secret));
+                    } catch (SecretStoreException e) {
+                        LOG.warn("No remembered password for a profile: {}", e.getMessage());
+                    }
+                }
+            }
+            return new Loaded(loaded, passwords);
+        }, (Loaded result) -> {
+            ProfileLoad loaded = result.load();
             readOnly = loaded.readOnly();
+            remembered.putAll(result.passwords());
+            for (StoredProfile p : loaded.profiles()) {
+                ProfileEditorViewModel vm = newEditor(p);
+                vm.load(p.profile(), result.passwords().getOrDefault(p.id(), Secret.empty()), Secret.empty(),
+                        p.rememberPassword());
+                editors.put(p.id(), vm);
+            }
             entries.setAll(loaded.profiles());
             if (loaded.hasProblems()) {
                 onProblems.accept(loaded.problems());
@@ -94,11 +125,48 @@ public final class ProfileListViewModel {
             return;
         }
         List<StoredProfile> snapshot = savable();
+        Map<String, Secret> wanted = passwordsToRemember(snapshot);
         tasks.run("save profiles", () -> {
             storage.save(snapshot);
+            syncSecrets(wanted);
             return snapshot.size();
         }, n -> saveProblem.set(null), e -> saveProblem.set(String.valueOf(e.getMessage())));
     }
+
+    /// The typed passwords of the profiles with "Remember password" on.
+    private Map<String, Secret> passwordsToRemember(List<StoredProfile> snapshot) {
+        Map<String, Secret> wanted = new HashMap<>();
+        for (StoredProfile p : snapshot) {
+            ProfileEditorViewModel vm = editors.get(p.id());
+            if (p.rememberPassword() && vm != null && !vm.passwordProperty().get().isEmpty()) {
+                wanted.put(p.id(), Secret.of(vm.passwordProperty().get()));
+            }
+        }
+        return wanted;
+    }
+
+    /// Puts new or changed passwords into the secret store and forgets those no longer wanted. Runs in a task.
+    private synchronized void syncSecrets(Map<String, Secret> wanted) throws SecretStoreException {
+        for (var e : wanted.entrySet()) {
+            if (!e.getValue().equals(remembered.get(e.getKey()))) {
+                secrets.put(e.getKey(), e.getValue());
+                remembered.put(e.getKey(), e.getValue());
+            }
+        }
+        for (String id : List.copyOf(remembered.keySet())) {
+            if (!wanted.containsKey(id)) {
+                secrets.delete(id);
+                remembered.remove(id);
+            }
+        }
+    }
+
+    /// What the secret store says about remembered passwords, for the text beside "Remember password".
+    public SecretAvailability secretAvailability() {
+        return secrets.availability();
+    }
+
+    private record Loaded(ProfileLoad load, Map<String, Secret> passwords) {}
 
     /// The entries the store can hold: a new profile is kept in the editor until its address and outgoing
     /// server are typed, so an unfinished one never turns into a broken entry on disk.
@@ -114,8 +182,10 @@ public final class ProfileListViewModel {
             return;
         }
         try {
-            storage.save(savable());
-        } catch (java.io.IOException e) {
+            List<StoredProfile> snapshot = savable();
+            storage.save(snapshot);
+            syncSecrets(passwordsToRemember(snapshot));
+        } catch (java.io.IOException | SecretStoreException e) {
             saveProblem.set(String.valueOf(e.getMessage()));
         }
     }

@@ -100,7 +100,7 @@ public final class MainWindow {
         this.systemLocale = systemLocale;
         this.windowState = new WindowState(services.configDir());
         this.preferences = new ShellPreferences(services.configDir());
-        this.profiles = new ProfileListViewModel(services.profiles(), services.tasks());
+        this.profiles = new ProfileListViewModel(services.profiles(), services.secrets(), services.tasks());
         this.checkService = new CheckService(options -> services.engine().orElseThrow().create(options), progress);
         saveDebounce.setOnFinished(e -> profiles.saveNow());
         profiles.setSaveRequest(saveDebounce::playFromStart);
@@ -348,7 +348,7 @@ public final class MainWindow {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("work-header");
 
-        Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text));
+        Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote()));
         settings.setId("settingsTab");
         StackPane checkArea = new StackPane(new CheckView(progress, text));
         checkArea.setId("checkArea");
@@ -369,6 +369,12 @@ public final class MainWindow {
         work.setTop(header);
         work.setId("profileWork");
         return work;
+    }
+
+    private String rememberNote() {
+        var availability = profiles.secretAvailability();
+        return Messages.load("profile", text.locale()).get(availability.messageKey(), availability.backend(),
+                availability.reason());
     }
 
     private void newProfile() {

@@ -3,6 +3,8 @@ package org.relaydoctor.ui.shell;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.profile.SecretStore;
+import org.relaydoctor.profile.SessionSecretStore;
 import org.relaydoctor.ui.check.CheckRunner;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.common.TaskRunner;
@@ -13,28 +15,30 @@ import org.relaydoctor.ui.results.ResultsActions;
 ///
 /// @param configDir  where preferences and the window layout live
 /// @param profiles   where profiles are loaded from and saved to
+/// @param secrets    where remembered passwords live
 /// @param tasks      background work (saves, loads, the demo start)
 /// @param engine     the check engine; absent in a build without it
 /// @param results    export and copy actions of the results view
 /// @param demo       the built-in demo servers, when available
-public record ShellServices(Path configDir, ProfileStorage profiles, TaskRunner tasks,
+public record ShellServices(Path configDir, ProfileStorage profiles, SecretStore secrets, TaskRunner tasks,
         Optional<CheckRunner.Factory> engine, ResultsActions results, Optional<DemoLauncher> demo) {
 
-    /// Profiles on disk in `configDir`, background tasks, and nothing else.
+    /// Profiles on disk in `configDir`, passwords for this session only, background tasks, and nothing else.
     public static ShellServices basic(Path configDir) {
-        return new ShellServices(configDir, ProfileStorage.of(new ProfileStore(configDir)), new BackgroundTaskRunner(),
+        return new ShellServices(configDir, ProfileStorage.of(new ProfileStore(configDir)), new SessionSecretStore(),
+                new BackgroundTaskRunner(),
                 Optional.empty(), ResultsActions.none(), Optional.empty());
     }
 
     public ShellServices withEngine(CheckRunner.Factory value) {
-        return new ShellServices(configDir, profiles, tasks, Optional.of(value), results, demo);
+        return new ShellServices(configDir, profiles, secrets, tasks, Optional.of(value), results, demo);
     }
 
     public ShellServices withDemo(DemoLauncher value) {
-        return new ShellServices(configDir, profiles, tasks, engine, results, Optional.of(value));
+        return new ShellServices(configDir, profiles, secrets, tasks, engine, results, Optional.of(value));
     }
 
     public ShellServices withResults(ResultsActions value) {
-        return new ShellServices(configDir, profiles, tasks, engine, value, demo);
+        return new ShellServices(configDir, profiles, secrets, tasks, engine, value, demo);
     }
 }

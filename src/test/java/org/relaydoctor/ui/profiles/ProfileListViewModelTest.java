@@ -7,15 +7,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relaydoctor.diagnosis.VerdictCode;
 import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.SessionSecretStore;
 import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.ui.common.TaskRunner;
 
 class ProfileListViewModelTest {
     private final ProfileStorage storage = ProfileStorage.inMemory();
-    private final ProfileListViewModel vm = new ProfileListViewModel(storage, TaskRunner.direct());
+    private final SessionSecretStore secrets = new SessionSecretStore();
+    private final ProfileListViewModel vm = new ProfileListViewModel(storage, secrets, TaskRunner.direct());
 
     private StoredProfile addSample(String name) {
-        return vm.add(StoredProfile.create(ProfileEditorViewModelTest.sample().withName(name)), Secret.of("pw"),
+        return vm.add(StoredProfile.create(ProfileEditorViewModelTest.sample().withName(name)).withRememberPassword(true), Secret.of("pw"),
                 Secret.empty());
     }
 
@@ -98,9 +100,17 @@ class ProfileListViewModelTest {
     }
 
     @Test
-    void loadsWhatWasSaved() {
+    void rememberedPasswordGoesToTheSecretStoreOnlyWhenAsked() {
+        StoredProfile work = addSample("Work");
+        assertThat(secrets.get(work.id())).contains(Secret.of("pw"));
+        vm.editorProperty().get().rememberPasswordProperty().set(false);
+        assertThat(secrets.get(work.id())).isEmpty();
+    }
+
+    @Test
+    void loadsWhatWasSavedWithItsRememberedPassword() {
         addSample("Work");
-        ProfileListViewModel other = new ProfileListViewModel(storage, TaskRunner.direct());
+        ProfileListViewModel other = new ProfileListViewModel(storage, secrets, TaskRunner.direct());
         other.load(problems -> {}, e -> {});
         assertThat(other.entries()).extracting(StoredProfile::name).isEqualTo(List.of("Work"));
         assertThat(other.selectedProperty().get()).isNotNull();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.profile.SessionSecretStore;
 import org.relaydoctor.ui.check.ScriptedCheckRunner;
 import org.relaydoctor.ui.common.TaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
@@ -42,7 +43,7 @@ class CheckFlowTest {
 
     @Start
     void start(Stage stage) {
-        ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), TaskRunner.direct(),
+        ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(), TaskRunner.direct(),
                 Optional.of(options -> {
                     ScriptedCheckRunner runner = new ScriptedCheckRunner(stall);
                     lastRunner.set(runner);
