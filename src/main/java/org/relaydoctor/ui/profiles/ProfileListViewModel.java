@@ -58,6 +58,7 @@ public final class ProfileListViewModel {
     private final ReadOnlyBooleanWrapper searchShown = new ReadOnlyBooleanWrapper(this, "searchShown");
     private final ReadOnlyObjectWrapper<String> saveProblem = new ReadOnlyObjectWrapper<>(this, "saveProblem");
     private final Map<String, ProfileEditorViewModel> editors = new HashMap<>();
+    private final java.util.Set<String> sessionOnly = new java.util.HashSet<>();
     private int undoIndex;
     private boolean readOnly;
     private Runnable saveRequest = this::saveNow;
@@ -173,6 +174,7 @@ public final class ProfileListViewModel {
     private List<StoredProfile> savable() {
         return entries.stream()
                 .filter(e -> !e.profile().email().isBlank() && !e.profile().outgoing().host().isBlank())
+                .filter(e -> !sessionOnly.contains(e.id()))
                 .toList();
     }
 
@@ -209,6 +211,12 @@ public final class ProfileListViewModel {
         selected.set(entry);
         requestSave();
         return entry;
+    }
+
+    /// Adds a profile that lives for this session only (the demo's: its servers' ports change every run).
+    public StoredProfile addForSession(StoredProfile entry, Secret incomingPassword) {
+        sessionOnly.add(entry.id());
+        return add(entry, incomingPassword, Secret.empty());
     }
 
     /// Copies the selected profile under a new name, password included.

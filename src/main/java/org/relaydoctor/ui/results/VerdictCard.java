@@ -44,6 +44,25 @@ public final class VerdictCard extends VBox {
         explanation.setWrapText(true);
         getChildren().addAll(head, explanation);
 
+        if (!verdict.changes().isEmpty()) {
+            // Right under the explanation, above the steps: the card's one action stays in view.
+            Button apply = new Button(text.get("results.applyFix"));
+            apply.setId("applyFixButton");
+            apply.getStyleClass().add("accent");
+            apply.setTooltip(new Tooltip(text.get("results.applyFix.tooltip")));
+            Label applied = new Label();
+            applied.setId("applyFixStatus");
+            applied.setWrapText(true);
+            apply.setOnAction(e -> {
+                boolean done = applyFix.getAsBoolean();
+                applied.setText(text.get(done ? "results.applyFix.done" : "results.applyFix.invalid"));
+                apply.setDisable(done);
+            });
+            HBox row = new HBox(10, apply, applied);
+            row.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(row);
+        }
+
         List<String> fix = verdicts.list(prefix + ".fix");
         Label fixTitle = new Label(text.get(verdict.code() == VerdictCode.OK ? "results.next" : "results.fix"));
         fixTitle.getStyleClass().add("section-title");
@@ -75,23 +94,6 @@ public final class VerdictCard extends VBox {
             alternatives.setId("verdictAlternatives");
             alternatives.setWrapText(true);
             getChildren().add(alternatives);
-        }
-
-        if (!verdict.changes().isEmpty()) {
-            Button apply = new Button(text.get("results.applyFix"));
-            apply.setId("applyFixButton");
-            apply.getStyleClass().add("accent");
-            apply.setTooltip(new Tooltip(text.get("results.applyFix.tooltip")));
-            Label applied = new Label();
-            applied.setId("applyFixStatus");
-            apply.setOnAction(e -> {
-                boolean done = applyFix.getAsBoolean();
-                applied.setText(text.get(done ? "results.applyFix.done" : "results.applyFix.invalid"));
-                apply.setDisable(done);
-            });
-            HBox row = new HBox(10, apply, applied);
-            row.setAlignment(Pos.CENTER_LEFT);
-            getChildren().add(row);
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.relaydoctor.ui.shell;
 
 import java.util.List;
+import java.util.Locale;
+import org.relaydoctor.check.CheckOptions;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.Secret;
 
@@ -8,6 +10,9 @@ import org.relaydoctor.profile.Secret;
 /// per scenario. `start` blocks (it opens sockets): call it off the FX thread.
 public interface DemoLauncher extends AutoCloseable {
     List<DemoProfile> start() throws Exception;
+
+    /// How to check a demo profile: the demo servers' own certificate is trusted, nothing else changes.
+    CheckOptions options(Locale locale);
 
     /// Stops the servers; safe to call when they never started.
     @Override

@@ -88,7 +88,8 @@ public final class MainWindow {
     private SplitPane split;
     private TabPane workTabs;
     private String checkedProfileId;
-    private boolean demoStarted;
+    /// Profiles added by the demo: checked with the demo's options (its certificate trusted).
+    private final java.util.Set<String> demoProfileIds = new java.util.HashSet<>();
 
     public MainWindow(Stage stage, Path configDir, Locale locale) {
         this(stage, ShellServices.basic(configDir), locale);
@@ -403,14 +404,10 @@ public final class MainWindow {
             workTabs.getSelectionModel().select(checkTab);
         }
         status.setText(text.get("status.checking", profile.get().name()));
-        CheckOptions options = new CheckOptions(Optional.empty(), false, true, demoStarted && isLoopback(profile.get()),
-                text.locale());
+        CheckOptions options = demoProfileIds.contains(entry.id()) && services.demo().isPresent()
+                ? services.demo().get().options(text.locale())
+                : new CheckOptions(Optional.empty(), false, true, false, text.locale());
         checkService.check(profile.get(), editor.credentials(), options);
-    }
-
-    /// Certificates are only waved through for the demo servers on this machine.
-    private static boolean isLoopback(AccountProfile p) {
-        return p.outgoing().host().equals("127.0.0.1") || p.outgoing().host().equals("localhost");
     }
 
     private void checkFinished(CheckResult result) {
@@ -446,10 +443,10 @@ public final class MainWindow {
         }
         status.setText(text.get("status.demoStarting"));
         services.tasks().run("start demo servers", services.demo().get()::start, demos -> {
-            demoStarted = true;
             for (DemoLauncher.DemoProfile demo : demos) {
                 StoredProfile entry = StoredProfile.create(demo.profile()).withRememberPassword(false);
-                profiles.add(entry, demo.password(), Secret.empty());
+                demoProfileIds.add(entry.id());
+                profiles.addForSession(entry, demo.password());
             }
             status.setText(text.get("status.demoReady", demos.size()));
             if (!demos.isEmpty()) {

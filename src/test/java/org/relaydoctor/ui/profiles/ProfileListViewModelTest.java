@@ -35,6 +35,14 @@ class ProfileListViewModelTest {
     }
 
     @Test
+    void sessionProfilesAreNeverSaved() throws IOException {
+        addSample("Saved");
+        vm.addForSession(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Demo")), Secret.of("x"));
+        assertThat(vm.entries()).hasSize(2);
+        assertThat(storage.load().profiles()).extracting(StoredProfile::name).containsExactly("Saved");
+    }
+
+    @Test
     void deleteCanBeUndoneInPlace() throws IOException {
         addSample("A");
         addSample("B");
