@@ -23,8 +23,8 @@ public final class RelayDoctorApp extends Application {
         AppDirs dirs = AppDirs.detect();
         ShellServices services = new ShellServices(dirs.config(),
                 ProfileStorage.of(new ProfileStore(dirs.config())), SecretStoreSelector.forThisMachine(),
-                new BackgroundTaskRunner(), Optional.empty(),
-                ResultsActions.none(), Optional.empty());
+                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new),
+                ResultsActions.none(), Optional.of(new BuiltInDemo()));
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();
         LOG.info("Window shown {} ms after start", (System.nanoTime() - START) / 1_000_000);
