@@ -171,7 +171,12 @@ public final class ThunderbirdAutoconfig {
         f.setExpandEntityReferences(false);
         DocumentBuilder builder = f.newDocumentBuilder();
         // Errors become exceptions only; the default handler would print them to stderr.
-        builder.setErrorHandler(null);
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
         return builder;
     }
 
