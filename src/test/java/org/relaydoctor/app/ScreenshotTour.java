@@ -1,0 +1,135 @@
+package org.relaydoctor.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.relaydoctor.profile.SessionSecretStore;
+import org.relaydoctor.ui.common.BackgroundTaskRunner;
+import org.relaydoctor.ui.profiles.ProfileStorage;
+import org.relaydoctor.ui.results.ResultsActions;
+import org.relaydoctor.ui.shell.MainWindow;
+import org.relaydoctor.ui.shell.ShellServices;
+
+/// Developer tool, not a test: opens the window on an X display (Xvfb), runs the demo, and saves the README
+/// screenshots with ImageMagick's `import`. Usage in README.md ("Taking the screenshots").
+public final class ScreenshotTour {
+    private ScreenshotTour() {}
+
+    /// Kept apart from the Application class so the tour starts on the class path.
+    public static void main(String[] args) {
+        Application.launch(Tour.class, args);
+    }
+
+    /// The tour itself.
+    public static final class Tour extends Application {
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private Stage stage;
+    private MainWindow window;
+    private Path out;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        this.stage = stage;
+        out = Path.of(getParameters().getRaw().isEmpty() ? "packaging/screenshots" : getParameters().getRaw().getFirst());
+        Files.createDirectories(out);
+        Path config = Files.createTempDirectory("relay-doctor-tour");
+        BuiltInDemo demo = new BuiltInDemo();
+        ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(),
+                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new), ResultsActions.none(),
+                Optional.of(demo));
+        window = new MainWindow(stage, services, Locale.ENGLISH);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+        step(() -> button("#tryDemoButton").fire());
+        waitUntil(() -> find("#verdictCard") != null);
+        settle();
+        step(() -> shoot("results.png"));
+        step(() -> tabs().getSelectionModel().select(0));
+        settle();
+        step(() -> shoot("editor.png"));
+        // Check a few more demo profiles so the list shows verdicts of several colours.
+        for (int i = 1; i <= 3; i++) {
+            int index = i;
+            step(() -> window.profiles().selectedProperty().set(window.profiles().entries().get(index)));
+            step(() -> button("#checkButton").fire());
+            waitUntil(() -> find("#verdictCard") != null && !button("#checkButton").isDisabled());
+        }
+        step(() -> window.profiles().selectedProperty().set(window.profiles().entries().getFirst()));
+        step(() -> tabs().getSelectionModel().select(0));
+        settle();
+        step(() -> shoot("main-window.png"));
+        step(() -> {
+            demo.close();
+            Platform.exit();
+        });
+        Timeline ticker = new Timeline(new KeyFrame(Duration.millis(700), e -> {
+            if (!steps.isEmpty()) {
+                steps.pollFirst().run();
+            }
+        }));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private void step(Runnable r) {
+        steps.addLast(r);
+    }
+
+    /// Xvfb's software rendering lags on a busy machine: give the screen a few ticks to catch up.
+    private void settle() {
+        for (int i = 0; i < 5; i++) {
+            step(() -> {});
+        }
+    }
+
+    private void waitUntil(BooleanSupplier condition) {
+        steps.addLast(new Runnable() {
+            @Override
+            public void run() {
+                if (!condition.getAsBoolean()) {
+                    steps.addFirst(this);
+                }
+            }
+        });
+    }
+
+    private Node find(String id) {
+        return stage.getScene().getRoot().lookup(id);
+    }
+
+    private Button button(String id) {
+        return (Button) find(id);
+    }
+
+    private TabPane tabs() {
+        return (TabPane) find("#workTabs");
+    }
+
+    private void shoot(String name) {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", out.resolve(name).toString())
+                    .inheritIO().start();
+            p.waitFor();
+            System.out.println("Saved " + out.resolve(name));
+        } catch (Exception e) {
+            throw new IllegalStateException("Screenshot failed", e);
+        }
+    }
+}
+}
