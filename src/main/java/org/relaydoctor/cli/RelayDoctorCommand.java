@@ -20,7 +20,7 @@ import picocli.CommandLine.IVersionProvider;
             "2:usage error (bad option or value)",
             "3:could not check (network failure, cancelled, internal error)"
         },
-        subcommands = {})
+        subcommands = {ExplainCommand.class})
 public final class RelayDoctorCommand implements Runnable {
 
     @Override
