@@ -6,6 +6,7 @@ module org.relaydoctor {
     // Mail protocols
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
+    requires java.naming; // certificate subject names (LdapName)
 
     // DNS
     requires org.dnsjava;
