@@ -11,6 +11,10 @@ module org.relaydoctor {
     // DNS
     requires org.dnsjava;
 
+    // Provider autoconfiguration (Thunderbird's config-v1.1.xml over HTTPS)
+    requires java.net.http;
+    requires java.xml;
+
     // OS keychain for remembered passwords (automatic module named after java-keyring-1.0.4.jar). Its Linux
     // backend reaches the Secret Service through dbus-java, which no automatic module can require by name.
     requires java.keyring;

@@ -16,6 +16,9 @@ import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.Credentials;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.LastResult;
+import org.relaydoctor.profile.SecretStoreException;
+import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.profile.IncomingServer;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.OutgoingServer;
@@ -29,6 +32,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -41,6 +45,15 @@ import picocli.CommandLine.TypeConversionException;
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    RelayDoctorCommand root;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "A saved profile's name, or a profile file (Relay Doctor JSON, Thunderbird prefs.js, Outlook"
+                    + " .prf); options given here override its values. A saved profile with \"Remember password\""
+                    + " uses the password from the keychain unless --password-env/--password-file is given.")
+    String profileRef;
 
     @Option(names = "--email", paramLabel = "ADDR", description = "The account's e-mail address.")
     String email;
@@ -128,18 +141,62 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = lang != null ? lang : Locale.getDefault();
-        AccountProfile profile = toProfile(Optional.empty());
+        Optional<ProfileReference> reference = profileReference();
+        AccountProfile profile = toProfile(reference.map(ProfileReference::profile));
         Credentials credentials = credentials(locale);
+        if (credentials.incomingPassword().isEmpty() && reference.isPresent()) {
+            credentials = new Credentials(rememberedPassword(reference.get(), err), credentials.smtpPassword());
+        }
         CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
         try {
             AccountCheck check = new AccountCheck(options);
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
             out.print(json ? new JsonReport(locale).write(result) + "\n" : new ResultText(locale).render(result));
             out.flush();
+            reference.flatMap(ProfileReference::saved).ifPresent(saved -> recordResult(saved, result, err));
             return ExitStatus.of(result);
         } catch (RuntimeException e) {
             err.println(Messages.load("cli", locale).get("check.error.internal", e.getClass().getSimpleName()));
             return ExitStatus.COULD_NOT_CHECK;
+        }
+    }
+
+    private Optional<ProfileReference> profileReference() {
+        if (profileRef == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProfileReference.resolve(profileRef, () -> {
+                if (root == null) {
+                    throw new IllegalStateException("no saved profiles");
+                }
+                return root.profileStore();
+            }));
+        } catch (ProfileReference.NotFound e) {
+            throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+    }
+
+    /// The keychain's password for a saved profile with "Remember password"; empty (with a note) otherwise.
+    private Secret rememberedPassword(ProfileReference reference, PrintWriter err) {
+        if (root == null || reference.saved().isEmpty() || !reference.saved().get().rememberPassword()) {
+            return Secret.empty();
+        }
+        try {
+            return reference.rememberedPassword(root.secretStore()).orElse(Secret.empty());
+        } catch (SecretStoreException e) {
+            err.println(e.getMessage());
+            return Secret.empty();
+        }
+    }
+
+    /// Keeps the verdict beside the saved profile, so the profile list shows it; a failure only warns.
+    private void recordResult(StoredProfile saved, CheckResult result, PrintWriter err) {
+        try {
+            root.profileStore().recordResult(saved.id(),
+                    new LastResult(result.verdict().code().name(), result.startedAt().plus(result.duration())));
+        } catch (IOException | RuntimeException e) {
+            err.println(e.getMessage());
         }
     }
 
