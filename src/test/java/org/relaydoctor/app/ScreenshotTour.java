@@ -24,7 +24,7 @@ import org.relaydoctor.ui.shell.MainWindow;
 import org.relaydoctor.ui.shell.ShellServices;
 
 /// Developer tool, not a test: opens the window on an X display (Xvfb), runs the demo, and saves the README
-/// screenshots with ImageMagick's `import`. Usage in README.md ("Taking the screenshots").
+/// screenshots (the scene's own snapshot, as PNG). Usage in README.md ("Taking the screenshots").
 public final class ScreenshotTour {
     private ScreenshotTour() {}
 
@@ -121,14 +121,20 @@ public final class ScreenshotTour {
         return (TabPane) find("#workTabs");
     }
 
+    /// Saves what the window shows: JavaFX's own snapshot of the scene, written as PNG.
     private void shoot(String name) {
+        javafx.scene.image.WritableImage image = stage.getScene().snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
         try {
-            Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", out.resolve(name).toString())
-                    .inheritIO().start();
-            p.waitFor();
+            javax.imageio.ImageIO.write(png, "png", out.resolve(name).toFile());
             System.out.println("Saved " + out.resolve(name));
-        } catch (Exception e) {
-            throw new IllegalStateException("Screenshot failed", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Screenshot failed", e);
         }
     }
 }
