@@ -10,6 +10,11 @@ module org.relaydoctor {
     // DNS
     requires org.dnsjava;
 
+    // OS keychain for remembered passwords (automatic module named after java-keyring-1.0.4.jar). Its Linux
+    // backend reaches the Secret Service through dbus-java, which no automatic module can require by name.
+    requires java.keyring;
+    requires org.freedesktop.dbus;
+
     // JSON, command line, logging
     requires com.fasterxml.jackson.databind;
     requires info.picocli;

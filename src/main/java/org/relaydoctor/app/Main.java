@@ -15,7 +15,7 @@ public final class Main {
             GuiLauncher.launch(args);
             return;
         }
-        int status = new CommandLine(new RelayDoctorCommand()).execute(args);
+        int status = new CommandLine(new RelayDoctorCommand(dirs::config)).execute(args);
         System.exit(status);
     }
 }

@@ -1,6 +1,12 @@
 package org.relaydoctor.cli;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.relaydoctor.AppInfo;
+import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.profile.SecretStore;
+import org.relaydoctor.profile.SecretStoreSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -20,8 +26,43 @@ import picocli.CommandLine.IVersionProvider;
             "2:usage error (bad option or value)",
             "3:could not check (network failure, cancelled, internal error)"
         },
-        subcommands = {})
+        subcommands = {ProfilesCommand.class})
 public final class RelayDoctorCommand implements Runnable {
+    private final Supplier<Path> configDir;
+    private final Supplier<SecretStore> secrets;
+    private SecretStore selectedSecrets;
+
+    /// For callers that need no saved profiles; commands that do report that no folder was given.
+    public RelayDoctorCommand() {
+        this(() -> {
+            throw new IllegalStateException("no configuration folder was given to the command line");
+        });
+    }
+
+    /// `configDir` is where `profiles.json` lives (the app passes `AppDirs.detect().config()`); the secret store
+    /// is the OS keychain, probed the first time a command needs a remembered password.
+    public RelayDoctorCommand(Supplier<Path> configDir) {
+        this(configDir, SecretStoreSelector::forThisMachine);
+    }
+
+    public RelayDoctorCommand(Supplier<Path> configDir, Supplier<SecretStore> secrets) {
+        this.configDir = Objects.requireNonNull(configDir, "configDir");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).
+    public ProfileStore profileStore() {
+        return new ProfileStore(configDir.get());
+    }
+
+    /// The remembered passwords; the keychain is probed once, on first use, so commands that need no
+    /// password never touch D-Bus.
+    public synchronized SecretStore secretStore() {
+        if (selectedSecrets == null) {
+            selectedSecrets = secrets.get();
+        }
+        return selectedSecrets;
+    }
 
     @Override
     public void run() {
