@@ -27,7 +27,7 @@ if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d target
 jar=$(ls target/relay-doctor-*.jar | head -1)
 fxjars=$(ls target/lib/javafx-*-*-*.jar | tr '\n' ':')
 module=org.relaydoctor/org.relaydoctor.app.Main
-jvm_opts="-XX:+UseSerialGC --enable-native-access=javafx.graphics"
+jvm_opts="-XX:+UseSerialGC --enable-native-access=javafx.graphics"   # the minimal window; Relay Doctor's launcher has its own
 
 # The yardstick, compiled once; its AOT cache is trained with the packaged runtime, as for the real program.
 mkdir -p "$work/minimal"
