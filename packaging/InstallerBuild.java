@@ -206,10 +206,13 @@ final class Build {
 
     /// The JDK modules the application and its libraries use: jdeps over all jars, plus the checked extras.
     private TreeSet<String> jdkModules(Jars jars) throws IOException {
-        String fxPath = String.join(java.io.File.pathSeparator, jars.javafx().values().stream().map(Path::toString).toList());
-        List<String> cmd = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps", "--multi-release",
-                String.valueOf(Runtime.version().feature()), "--module-path", fxPath, appJar.toString()));
-        jars.app().forEach(j -> cmd.add(j.toString()));
+        // Everything on the module path, analysed as modules: named ones by their requires, automatic ones by use.
+        List<String> path = new ArrayList<>(List.of(appJar.toString()));
+        jars.javafx().values().forEach(j -> path.add(j.toString()));
+        jars.app().forEach(j -> path.add(j.toString()));
+        List<String> cmd = List.of("--print-module-deps", "--ignore-missing-deps", "--multi-release",
+                String.valueOf(Runtime.version().feature()), "--module-path",
+                String.join(java.io.File.pathSeparator, path), "--add-modules", "ALL-MODULE-PATH");
         String out = tool("jdeps", cmd.toArray(String[]::new)).trim();
         TreeSet<String> modules = new TreeSet<>();
         for (String m : out.lines().reduce((a, b) -> b).orElse("").split(",")) {
