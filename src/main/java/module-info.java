@@ -6,9 +6,14 @@ module org.relaydoctor {
     // Mail protocols
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
+    requires java.naming; // certificate subject names (LdapName)
 
     // DNS
     requires org.dnsjava;
+
+    // Provider autoconfiguration (Thunderbird's config-v1.1.xml over HTTPS)
+    requires java.net.http;
+    requires java.xml;
 
     // OS keychain for remembered passwords (automatic module named after java-keyring-1.0.4.jar). Its Linux
     // backend reaches the Secret Service through dbus-java, which no automatic module can require by name.

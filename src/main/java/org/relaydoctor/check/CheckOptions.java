@@ -1,6 +1,8 @@
 package org.relaydoctor.check;
 
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,14 +13,49 @@ import java.util.Optional;
 /// @param otherPorts       also try the other submission ports (25, 465, 587) beside the configured one
 /// @param trustAllCertificates  accept any certificate (tests and the demo servers only; a finding still says so)
 /// @param locale           the language of step titles and summaries
+/// @param extraTrust       certificates trusted beside the system's store (the demo servers' own)
+/// @param submissionPorts  the "other ports" tried beside the configured one ({@link SubmissionPort#STANDARD})
 public record CheckOptions(
         Optional<InetSocketAddress> dnsServer,
         boolean testSend,
         boolean otherPorts,
         boolean trustAllCertificates,
-        Locale locale) {
+        Locale locale,
+        List<X509Certificate> extraTrust,
+        List<SubmissionPort> submissionPorts) {
+
+    public CheckOptions {
+        extraTrust = List.copyOf(extraTrust);
+        submissionPorts = List.copyOf(submissionPorts);
+    }
+
+    /// The options without extra trust, with the standard other ports.
+    public CheckOptions(Optional<InetSocketAddress> dnsServer, boolean testSend, boolean otherPorts,
+            boolean trustAllCertificates, Locale locale) {
+        this(dnsServer, testSend, otherPorts, trustAllCertificates, locale, List.of(), SubmissionPort.STANDARD);
+    }
 
     public static CheckOptions defaults() {
         return new CheckOptions(Optional.empty(), false, true, false, Locale.getDefault());
+    }
+
+    public CheckOptions withLocale(Locale value) {
+        return new CheckOptions(dnsServer, testSend, otherPorts, trustAllCertificates, value, extraTrust, submissionPorts);
+    }
+
+    public CheckOptions withExtraTrust(List<X509Certificate> value) {
+        return new CheckOptions(dnsServer, testSend, otherPorts, trustAllCertificates, locale, value, submissionPorts);
+    }
+
+    public CheckOptions withSubmissionPorts(List<SubmissionPort> value) {
+        return new CheckOptions(dnsServer, testSend, otherPorts, trustAllCertificates, locale, extraTrust, value);
+    }
+
+    public CheckOptions withDnsServer(Optional<InetSocketAddress> value) {
+        return new CheckOptions(value, testSend, otherPorts, trustAllCertificates, locale, extraTrust, submissionPorts);
+    }
+
+    public CheckOptions withOtherPorts(boolean value) {
+        return new CheckOptions(dnsServer, testSend, value, trustAllCertificates, locale, extraTrust, submissionPorts);
     }
 }

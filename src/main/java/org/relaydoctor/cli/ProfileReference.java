@@ -2,9 +2,11 @@ package org.relaydoctor.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.relaydoctor.profile.AccountImport;
 import org.relaydoctor.profile.AccountProfile;
@@ -37,9 +39,25 @@ public record ProfileReference(AccountProfile profile, Optional<StoredProfile> s
 
     /// Resolves `value`: an existing file wins over a saved name, so `./Office` and `Office` can differ.
     public static ProfileReference resolve(String value, ProfileStore store) throws NotFound {
-        Path file = Path.of(value);
-        if (Files.isRegularFile(file) || Files.isDirectory(file)) {
+        return resolve(value, () -> store);
+    }
+
+    /// As {@link #resolve(String, ProfileStore)}; the store is only asked for when `value` is not a file.
+    public static ProfileReference resolve(String value, Supplier<ProfileStore> stores) throws NotFound {
+        Path file;
+        try {
+            file = Path.of(value);
+        } catch (InvalidPathException e) {
+            file = null;
+        }
+        if (file != null && (Files.isRegularFile(file) || Files.isDirectory(file))) {
             return new ProfileReference(fromFile(file), Optional.empty());
+        }
+        ProfileStore store;
+        try {
+            store = stores.get();
+        } catch (IllegalStateException noFolder) {
+            throw new NotFound("no file named \"" + value + "\", and no saved profiles to look in");
         }
         ProfileLoad load;
         try {

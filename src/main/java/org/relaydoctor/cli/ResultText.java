@@ -1,0 +1,83 @@
+package org.relaydoctor.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.relaydoctor.check.CheckResult;
+import org.relaydoctor.diagnosis.Finding;
+import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.diagnosis.ProfileChange;
+import org.relaydoctor.diagnosis.RelayVerdict;
+import org.relaydoctor.profile.SmtpAuth;
+
+/// The plain-text form of a check result for the console: verdict, explanation, fix, evidence, findings.
+/// Texts come from the `verdicts` bundle; a missing text falls back to the code itself.
+public final class ResultText {
+    private final Messages verdicts;
+    private final Messages cli;
+
+    public ResultText(Locale locale) {
+        this.verdicts = Messages.load("verdicts", locale);
+        this.cli = Messages.load("cli", locale);
+    }
+
+    public String render(CheckResult result) {
+        RelayVerdict v = result.verdict();
+        String key = "verdict." + v.code().name();
+        StringBuilder out = new StringBuilder();
+        out.append(text(key + ".title", v.code().name())).append("  [").append(v.code().name()).append("]\n");
+        String explanation = text(key + ".explanation", "");
+        if (!explanation.isEmpty()) {
+            out.append('\n').append(explanation).append('\n');
+        }
+        List<String> fix = verdicts.list(key + ".fix");
+        if (!fix.isEmpty()) {
+            out.append('\n').append(cli.get("check.text.fix")).append('\n');
+            fix.forEach(f -> out.append("  - ").append(f).append('\n'));
+        }
+        if (!v.changes().isEmpty()) {
+            out.append('\n').append(cli.get("check.text.changes")).append('\n');
+            v.changes().forEach(c -> out.append("  - ").append(change(c)).append('\n'));
+        }
+        out.append('\n').append(cli.get(v.verified() ? "check.text.verified" : "check.text.notVerified")).append('\n');
+        if (!v.evidence().isEmpty()) {
+            out.append('\n').append(cli.get("check.text.evidence")).append('\n');
+            v.evidence().forEach(e -> out.append("  > ").append(e).append('\n'));
+        }
+        if (!v.alternatives().isEmpty()) {
+            out.append('\n').append(cli.get("check.text.alternatives")).append('\n');
+            v.alternatives().forEach(a -> out.append("  - ")
+                    .append(text("verdict." + a.name() + ".title", a.name())).append(" [").append(a.name()).append("]\n"));
+        }
+        if (!result.findings().isEmpty()) {
+            out.append('\n').append(cli.get("check.text.findings")).append('\n');
+            for (Finding f : result.findings()) {
+                out.append("  - ").append(f.severity().name()).append(": ")
+                        .append(text("finding." + f.code().name() + ".title", f.code().name()))
+                        .append(" [").append(f.code().name()).append("]");
+                if (!f.details().isEmpty()) {
+                    out.append(" ").append(f.details());
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private String change(ProfileChange c) {
+        return switch (c) {
+            case ProfileChange.RequireSmtpAuth r -> cli.get("check.change.requireSmtpAuth." + switch (r.auth()) {
+                case SmtpAuth.Off o -> "off";
+                case SmtpAuth.SameAsIncoming s -> "same";
+                case SmtpAuth.OwnLogin l -> "separate";
+            });
+            case ProfileChange.LogOnToIncomingFirst l -> cli.get("check.change.logOnToIncomingFirst");
+            case ProfileChange.OutgoingPort p -> cli.get("check.change.outgoingPort", String.valueOf(p.port()),
+                    cli.get("check.security." + p.security().name()));
+            case ProfileChange.OutgoingHost h -> cli.get("check.change.outgoingHost", h.host());
+        };
+    }
+
+    private String text(String key, String fallback) {
+        return verdicts.has(key) ? verdicts.get(key) : fallback;
+    }
+}

@@ -1,0 +1,379 @@
+package org.relaydoctor.diagnosis;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.relaydoctor.probe.ProbeFailure;
+import org.relaydoctor.probe.ServerReply;
+import org.relaydoctor.probe.TlsHandshake;
+import org.relaydoctor.profile.Security;
+import org.relaydoctor.profile.SmtpAuth;
+
+/// From the probe matrix to one verdict. The matrix comes first: an attempt that worked after one change
+/// proves both the restriction and its fix. Where no probe can tell, the {@link ReplyClassifier} reads the
+/// refusal's codes and wording. The outcomes:
+/// - the configured attempt was accepted: `OK` (or `NULL_SENDER_REJECTED` when only `<>` is refused);
+/// - it failed before SMTP: the network codes (`HOST_NOT_FOUND`, `CONNECTION_REFUSED`, `PORT_BLOCKED`, ...);
+/// - it was refused and a probe with one change was accepted: that change's code, verified;
+/// - it was refused and nothing helped: the best reading of the refusal, unverified, with alternatives.
+public final class Diagnoser {
+    private static final Set<VerdictCode> SENDER_CODES =
+            EnumSet.of(VerdictCode.SENDER_NOT_LOCAL, VerdictCode.SENDER_NOT_OWNED, VerdictCode.SENDER_UNKNOWN);
+    /// Words with which servers refuse a client for its address rather than for the message.
+    private static final Pattern DYNAMIC = Pattern.compile(
+            "(?i)dynamic|dial-?up|residential|\\bpbl\\b|zen\\.spamhaus|consumer|broadband|dsl|cable|pool");
+    private static final Pattern CLIENT_POLICY = Pattern.compile(
+            "(?i)spamhaus|blocklist|blacklist|block list|black list|dnsbl|\\brbl\\b|listed|reverse (dns|hostname)|"
+                    + "\\bptr\\b|client host|your (ip|address)|banned|5\\.7\\.606|5\\.7\\.511");
+
+    private final ReplyClassifier classifier;
+
+    public Diagnoser(ReplyClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public Diagnoser() {
+        this(new ReplyClassifier());
+    }
+
+    public Diagnosis diagnose(ProbeMatrix m) {
+        List<Finding> findings = findings(m);
+        RelayVerdict verdict = verdict(m);
+        if (verdict.code() != VerdictCode.OK) {
+            m.probe(AttemptKind.OTHER_PORT).filter(RelayAttempt::accepted).ifPresent(p -> {
+                if (verdict.code() != VerdictCode.PORT_BLOCKED) {
+                    findings.add(new Finding(FindingCode.OTHER_PORT_WORKS, Severity.INFO,
+                            details("port", String.valueOf(p.port()), "security", p.security().name())));
+                }
+            });
+        }
+        return new Diagnosis(verdict, findings);
+    }
+
+    private RelayVerdict verdict(ProbeMatrix m) {
+        RelayAttempt c = m.configured();
+        if (c.accepted()) {
+            Optional<RelayAttempt> nul = m.probe(AttemptKind.NULL_SENDER);
+            if (nul.isPresent() && nul.get().refused() && nul.get().reply().orElseThrow().isPermanent()) {
+                return new RelayVerdict(VerdictCode.NULL_SENDER_REJECTED, true, concat(nul.get(), c), List.of(), List.of());
+            }
+            return new RelayVerdict(VerdictCode.OK, true, c.evidence(), List.of(), List.of());
+        }
+        if (c.failure().isPresent() && c.reply().isEmpty()) {
+            return networkVerdict(m, c, c.failure().get());
+        }
+        if (c.stage() == AttemptStage.TLS) {
+            return tlsVerdict(m, c);
+        }
+        ServerReply reply = c.reply().orElse(null);
+        if (reply == null) {
+            // AUTH wanted but no usable mechanism offered (the only refusal without a reply)
+            return authUnavailable(m, c);
+        }
+        Classification cls = classifier.classify(reply, c.stage().phase());
+        Set<VerdictCode> hints = new LinkedHashSet<>();
+        hints.add(cls.code());
+        hints.addAll(cls.alternatives());
+
+        // 1. A probe with one change that was accepted proves the restriction and the fix.
+        Optional<RelayVerdict> proven = proven(m, c);
+        if (proven.isPresent()) {
+            return proven.get();
+        }
+        // 2. Refusals whose meaning does not depend on the other probes.
+        if (c.stage() == AttemptStage.GREETING || c.stage() == AttemptStage.EHLO) {
+            if (reply.isTransient() && !clientWording(reply, m)) {
+                return unverified(VerdictCode.RATE_LIMITED, c, List.of(VerdictCode.CLIENT_BLOCKED));
+            }
+            return unverified(clientBlock(reply, cls), c, List.of());
+        }
+        if (c.stage() == AttemptStage.AUTH) {
+            return authRefusal(m, c, reply, cls);
+        }
+        if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN) {
+            return unverified(VerdictCode.RECIPIENT_UNKNOWN, c, List.of());
+        }
+        if (cls.code() == VerdictCode.CLIENT_BLOCKED || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
+                || clientWording(reply, m)) {
+            return unverified(clientBlock(reply, cls), c, List.of());
+        }
+        if (reply.isTransient() && !SENDER_CODES.contains(cls.code())) {
+            return unverified(VerdictCode.RATE_LIMITED, c, List.of());
+        }
+        // 3. Sender problems: the matrix tells "not local" from "not owned" from "unknown".
+        Optional<RelayAttempt> own = m.probe(AttemptKind.OWN_DOMAIN_SENDER);
+        if (SENDER_CODES.contains(cls.code()) || c.stage() == AttemptStage.MAIL && !hints.contains(VerdictCode.AUTH_REQUIRED)
+                && !hints.contains(VerdictCode.TLS_REQUIRED)) {
+            if (own.isPresent() && own.get().refused() && !sameDomain(own.get().sender(), c.sender())) {
+                return unverified(VerdictCode.SENDER_UNKNOWN, c, List.of(VerdictCode.SENDER_NOT_LOCAL));
+            }
+            VerdictCode code = SENDER_CODES.contains(cls.code()) ? cls.code() : VerdictCode.SENDER_UNKNOWN;
+            return unverified(code, c, without(cls.alternatives(), code));
+        }
+        // 4. Relay refused at RCPT and nothing helped.
+        Optional<RelayAttempt> auth = m.probe(AttemptKind.WITH_AUTH);
+        boolean localAccepted = m.accepted(AttemptKind.LOCAL_RECIPIENT);
+        boolean authWorkedButNoRelay = auth.map(RelayAttempt::authPassedButRefused).orElse(false)
+                || c.withAuth() && c.authPassedButRefused();
+        boolean authAbsent = m.authMechanisms().isEmpty() && auth.map(a -> !a.authOffered()).orElse(true)
+                && m.probe(AttemptKind.WITH_TLS).map(t -> !t.authOffered()).orElse(true);
+        if (auth.isPresent() && auth.get().stage() == AttemptStage.AUTH && auth.get().reply().isPresent()) {
+            // the server wants a login, but the one we have was refused
+            return new RelayVerdict(VerdictCode.AUTH_REQUIRED, false, concat(c, auth.get()),
+                    List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())),
+                    List.of(VerdictCode.AUTH_FAILED));
+        }
+        if (localAccepted || authWorkedButNoRelay || authAbsent) {
+            List<String> evidence = new ArrayList<>(c.evidence());
+            m.probe(AttemptKind.LOCAL_RECIPIENT).filter(RelayAttempt::accepted).ifPresent(l -> evidence.addAll(l.evidence()));
+            if (authWorkedButNoRelay) {
+                auth.ifPresent(a -> evidence.addAll(a.evidence()));
+                return new RelayVerdict(VerdictCode.NETWORK_RESTRICTED, false, evidence, List.of(),
+                        List.of(VerdictCode.RECIPIENT_NOT_LOCAL));
+            }
+            boolean mxLike = m.hostIsMx() || cls.code() == VerdictCode.RECIPIENT_NOT_LOCAL
+                    || c.port() == 25 && cls.code() != VerdictCode.NETWORK_RESTRICTED;
+            if (authAbsent && (mxLike || cls.code() != VerdictCode.NETWORK_RESTRICTED)) {
+                return new RelayVerdict(VerdictCode.RECIPIENT_NOT_LOCAL, localAccepted, evidence, List.of(),
+                        List.of(VerdictCode.NETWORK_RESTRICTED));
+            }
+            return new RelayVerdict(VerdictCode.NETWORK_RESTRICTED, false, evidence, List.of(),
+                    List.of(VerdictCode.RECIPIENT_NOT_LOCAL, VerdictCode.POP_BEFORE_SMTP));
+        }
+        VerdictCode code = cls.code() == VerdictCode.OK ? VerdictCode.UNKNOWN : cls.code();
+        List<ProfileChange> changes = suggestedChanges(code, m);
+        return new RelayVerdict(code, false, c.evidence(), changes, without(cls.alternatives(), code));
+    }
+
+    /// The probes that, accepted where the configured attempt was refused, prove a cause and its fix.
+    private Optional<RelayVerdict> proven(ProbeMatrix m, RelayAttempt c) {
+        if (c.reply().map(Diagnoser::badSenderAddress).orElse(false)) {
+            // RFC 3463 X.1.7 / X.1.8: the address itself is bad; another sender working proves only that
+            Optional<RelayAttempt> other = m.probe(AttemptKind.LOGIN_SENDER).filter(RelayAttempt::accepted)
+                    .or(() -> m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted));
+            return Optional.of(new RelayVerdict(VerdictCode.SENDER_UNKNOWN, other.isPresent(), concat(c, other),
+                    List.of(), List.of()));
+        }
+        Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS).filter(RelayAttempt::accepted);
+        if (tls.isPresent() && c.security() != Security.SSL_TLS && c.security() != Security.STARTTLS) {
+            RelayAttempt t = tls.get();
+            List<ProfileChange> changes = new ArrayList<>();
+            changes.add(new ProfileChange.OutgoingPort(t.port(), t.security()));
+            if (t.withAuth() && m.profile().smtpAuth() instanceof SmtpAuth.Off) {
+                changes.add(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+            }
+            return Optional.of(new RelayVerdict(VerdictCode.TLS_REQUIRED, true, concat(c, t), changes, List.of()));
+        }
+        Optional<RelayAttempt> auth = m.probe(AttemptKind.WITH_AUTH).filter(RelayAttempt::accepted);
+        if (auth.isPresent() && !c.withAuth()) {
+            return Optional.of(new RelayVerdict(VerdictCode.AUTH_REQUIRED, true, concat(c, auth.get()),
+                    List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())), List.of()));
+        }
+        Optional<RelayAttempt> pop = m.probe(AttemptKind.AFTER_INCOMING_LOGIN).filter(RelayAttempt::accepted);
+        if (pop.isPresent()) {
+            List<String> evidence = new ArrayList<>(c.evidence());
+            m.incomingLogin().ifPresent(l -> evidence.addAll(l.evidence()));
+            evidence.addAll(pop.get().evidence());
+            return Optional.of(new RelayVerdict(VerdictCode.POP_BEFORE_SMTP, true, evidence,
+                    List.of(new ProfileChange.LogOnToIncomingFirst()), List.of()));
+        }
+        Optional<RelayAttempt> login = m.probe(AttemptKind.LOGIN_SENDER).filter(RelayAttempt::accepted);
+        if (login.isPresent()) {
+            return Optional.of(new RelayVerdict(VerdictCode.SENDER_NOT_OWNED, true, concat(c, login.get()), List.of(),
+                    List.of()));
+        }
+        Optional<RelayAttempt> own = m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted);
+        if (own.isPresent()) {
+            boolean sameDomain = sameDomain(own.get().sender(), c.sender());
+            VerdictCode code = sameDomain ? VerdictCode.SENDER_UNKNOWN : VerdictCode.SENDER_NOT_LOCAL;
+            return Optional.of(new RelayVerdict(code, true, concat(c, own.get()), List.of(), List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean badSenderAddress(ServerReply r) {
+        String e = r.enhancedCode();
+        return !r.isPositive() && (e.endsWith(".1.7") || e.endsWith(".1.8"));
+    }
+
+    private RelayVerdict networkVerdict(ProbeMatrix m, RelayAttempt c, ProbeFailure.Kind failure) {
+        Optional<RelayAttempt> other = m.probe(AttemptKind.OTHER_PORT);
+        List<ProfileChange> otherChanges = other.filter(o -> o.stage().compareTo(AttemptStage.GREETING) > 0)
+                .map(o -> portChanges(m, o)).orElse(List.of());
+        boolean otherWorks = other.map(RelayAttempt::accepted).orElse(false);
+        return switch (failure) {
+            case HOST_NOT_FOUND -> unverified(VerdictCode.HOST_NOT_FOUND, c, List.of());
+            case CONNECTION_REFUSED -> new RelayVerdict(VerdictCode.CONNECTION_REFUSED, otherWorks, concat(c, other),
+                    otherChanges, List.of());
+            case CONNECT_TIMEOUT, UNREACHABLE -> otherChanges.isEmpty() && m.reachablePorts().isEmpty()
+                    ? new RelayVerdict(VerdictCode.UNKNOWN, false, c.evidence(), List.of(), List.of(VerdictCode.PORT_BLOCKED))
+                    : new RelayVerdict(VerdictCode.PORT_BLOCKED, otherWorks, concat(c, other), otherChanges, List.of());
+            case NO_GREETING -> {
+                Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS)
+                        .filter(t -> t.stage().compareTo(AttemptStage.GREETING) > 0);
+                if (tls.isPresent()) {
+                    yield new RelayVerdict(VerdictCode.NO_GREETING, tls.get().accepted(), concat(c, tls),
+                            List.of(new ProfileChange.OutgoingPort(tls.get().port(), Security.SSL_TLS)), List.of());
+                }
+                yield new RelayVerdict(VerdictCode.NO_GREETING, otherWorks, concat(c, other), otherChanges, List.of());
+            }
+            case TLS_FAILED -> tlsVerdict(m, c);
+            case TIMEOUT, DROPPED -> unverified(VerdictCode.UNKNOWN, c, List.of(VerdictCode.RATE_LIMITED));
+            case CANCELLED -> unverified(VerdictCode.UNKNOWN, c, List.of());
+        };
+    }
+
+    private RelayVerdict tlsVerdict(ProbeMatrix m, RelayAttempt c) {
+        Optional<RelayAttempt> plain = m.probe(AttemptKind.WITHOUT_TLS)
+                .filter(t -> t.stage().compareTo(AttemptStage.GREETING) > 0);
+        List<ProfileChange> changes = plain.map(p -> List.<ProfileChange>of(
+                new ProfileChange.OutgoingPort(p.port(), Security.STARTTLS))).orElse(List.of());
+        return new RelayVerdict(VerdictCode.TLS_FAILED, false, concat(c, plain), changes, List.of());
+    }
+
+    private RelayVerdict authUnavailable(ProbeMatrix m, RelayAttempt c) {
+        Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS);
+        if (tls.isPresent() && tls.get().accepted()) {
+            return new RelayVerdict(VerdictCode.TLS_REQUIRED, true, concat(c, tls.get()),
+                    List.of(new ProfileChange.OutgoingPort(tls.get().port(), tls.get().security())), List.of());
+        }
+        if (tls.isPresent() && tls.get().authOffered()) {
+            return new RelayVerdict(VerdictCode.TLS_REQUIRED, false, concat(c, tls.get()),
+                    List.of(new ProfileChange.OutgoingPort(tls.get().port(), tls.get().security())), List.of());
+        }
+        return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, false, c.evidence(), List.of(), List.of());
+    }
+
+    private RelayVerdict authRefusal(ProbeMatrix m, RelayAttempt c, ServerReply reply, Classification cls) {
+        Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS).filter(RelayAttempt::accepted);
+        String e = reply.enhancedCode();
+        if (reply.code() == 538 || e.equals("5.7.11") || cls.code() == VerdictCode.TLS_REQUIRED || tls.isPresent()) {
+            return new RelayVerdict(VerdictCode.TLS_REQUIRED, tls.isPresent(), concat(c, tls),
+                    tls.map(t -> List.<ProfileChange>of(new ProfileChange.OutgoingPort(t.port(), t.security())))
+                            .orElse(List.of(new ProfileChange.OutgoingPort(587, Security.STARTTLS))), List.of());
+        }
+        if (reply.code() == 504 || e.equals("5.7.139") || e.equals("5.5.4") || e.equals("5.7.4")
+                || cls.code() == VerdictCode.AUTH_UNAVAILABLE) {
+            return unverified(VerdictCode.AUTH_UNAVAILABLE, c, List.of());
+        }
+        if (reply.isTransient()) {
+            return unverified(VerdictCode.RATE_LIMITED, c, List.of(VerdictCode.AUTH_FAILED));
+        }
+        return unverified(VerdictCode.AUTH_FAILED, c, without(cls.alternatives(), VerdictCode.AUTH_FAILED));
+    }
+
+    private List<ProfileChange> portChanges(ProbeMatrix m, RelayAttempt other) {
+        List<ProfileChange> changes = new ArrayList<>();
+        changes.add(new ProfileChange.OutgoingPort(other.port(), other.security()));
+        if (other.withAuth() && m.profile().smtpAuth() instanceof SmtpAuth.Off) {
+            changes.add(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        }
+        return changes;
+    }
+
+    private static List<ProfileChange> suggestedChanges(VerdictCode code, ProbeMatrix m) {
+        return switch (code) {
+            case AUTH_REQUIRED -> m.profile().smtpAuth() instanceof SmtpAuth.Off
+                    ? List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())) : List.of();
+            case POP_BEFORE_SMTP -> List.of(new ProfileChange.LogOnToIncomingFirst());
+            case TLS_REQUIRED -> List.of(new ProfileChange.OutgoingPort(587, Security.STARTTLS));
+            default -> List.of();
+        };
+    }
+
+    private List<Finding> findings(ProbeMatrix m) {
+        List<Finding> out = new ArrayList<>();
+        String host = m.profile().outgoing().host();
+        Set<String> seen = new LinkedHashSet<>();
+        for (TlsHandshake t : m.tls()) {
+            if (!seen.add(t.subject() + t.trusted() + t.matchesHost() + t.expired())) {
+                continue;
+            }
+            if (!t.trusted()) {
+                out.add(new Finding(FindingCode.TLS_CERT_UNTRUSTED, Severity.WARNING,
+                        details("host", host, "subject", t.subject(), "issuer", t.issuer(), "problem", t.trustProblem())));
+            }
+            if (!t.matchesHost()) {
+                out.add(new Finding(FindingCode.TLS_CERT_NAME_MISMATCH, Severity.WARNING,
+                        details("host", host, "names", String.join(", ", t.subjectAltNames()), "subject", t.subject())));
+            }
+            if (t.expired()) {
+                out.add(new Finding(FindingCode.TLS_CERT_EXPIRED, Severity.WARNING,
+                        details("host", host, "notAfter", t.notAfter().toString())));
+            }
+            if (t.protocol().equals("TLSv1") || t.protocol().equals("TLSv1.1") || t.protocol().startsWith("SSL")) {
+                out.add(new Finding(FindingCode.TLS_OLD_PROTOCOL, Severity.WARNING,
+                        details("host", host, "protocol", t.protocol())));
+            }
+        }
+        if (m.authOnPlainConnection()) {
+            out.add(new Finding(FindingCode.AUTH_WITHOUT_TLS, Severity.WARNING,
+                    details("host", host, "port", String.valueOf(m.configured().port()))));
+        }
+        m.probe(AttemptKind.FOREIGN_SENDER).filter(RelayAttempt::accepted).filter(f -> !f.withAuth())
+                .ifPresent(f -> out.add(new Finding(FindingCode.OPEN_RELAY, Severity.WARNING,
+                        details("host", host, "client", m.clientAddress().orElse(""), "sender", f.sender()))));
+        return out;
+    }
+
+    private VerdictCode clientBlock(ServerReply reply, Classification cls) {
+        if (cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC || DYNAMIC.matcher(reply.text()).find()) {
+            return VerdictCode.CLIENT_BLOCKED_DYNAMIC;
+        }
+        return VerdictCode.CLIENT_BLOCKED;
+    }
+
+    private static boolean clientWording(ServerReply reply, ProbeMatrix m) {
+        return aboutClient(reply, m.clientAddress());
+    }
+
+    /// A refusal that names our own address or a client-address policy is about the client, not the message.
+    public static boolean aboutClient(ServerReply reply, Optional<String> clientAddress) {
+        String text = reply.text();
+        boolean namesUs = clientAddress.filter(a -> !a.isEmpty() && text.contains(a)).isPresent();
+        return namesUs && !text.toLowerCase(Locale.ROOT).contains("relay") || DYNAMIC.matcher(text).find()
+                && CLIENT_POLICY.matcher(text).find() || CLIENT_POLICY.matcher(text).find() && namesUs;
+    }
+
+    private static boolean sameDomain(String a, String b) {
+        return domain(a).equals(domain(b));
+    }
+
+    private static String domain(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static RelayVerdict unverified(VerdictCode code, RelayAttempt c, List<VerdictCode> alternatives) {
+        return new RelayVerdict(code, false, c.evidence(), List.of(), without(alternatives, code));
+    }
+
+    private static List<VerdictCode> without(List<VerdictCode> codes, VerdictCode code) {
+        return codes.stream().filter(x -> x != code && x != VerdictCode.OK).distinct().toList();
+    }
+
+    private static List<String> concat(RelayAttempt first, Optional<RelayAttempt> second) {
+        List<String> out = new ArrayList<>(first.evidence());
+        second.ifPresent(s -> out.addAll(s.evidence()));
+        return out;
+    }
+
+    private static List<String> concat(RelayAttempt first, RelayAttempt second) {
+        return concat(first, Optional.of(second));
+    }
+
+    private static Map<String, String> details(String... pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
+        }
+        return out;
+    }
+}

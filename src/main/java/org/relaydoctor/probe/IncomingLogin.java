@@ -1,0 +1,114 @@
+package org.relaydoctor.probe;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.Security;
+
+/// Logs on to the incoming server (POP3 `USER`/`PASS` or IMAP `LOGIN`) and out again: what a mail program
+/// does for "Log on to incoming mail server before sending mail". Spoken on the socket for the same reasons
+/// as {@link SmtpProbe}: bounded replies and exact lines for the evidence.
+public final class IncomingLogin {
+    /// How a logon went.
+    ///
+    /// @param loggedIn  the server accepted the user name and password
+    /// @param evidence  the server's answer to the password (or the greeting / failure that stopped it)
+    public record Result(boolean loggedIn, List<String> evidence) {
+        public Result {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    private final ProbeSession session;
+
+    public IncomingLogin(ProbeSession session) {
+        this.session = session;
+    }
+
+    public Result logOn(MailProtocol protocol, InetAddress address, String host, int port, Security security,
+            String user, Secret password) throws ProbeFailure {
+        session.transcript().redactor().addSecret(password);
+        try (LineChannel c = LineChannel.open(session, address, host, port, security == Security.SSL_TLS)) {
+            return protocol == MailProtocol.POP3 ? pop3(c, security, user, password) : imap(c, security, user, password);
+        }
+    }
+
+    private Result pop3(LineChannel c, Security security, String user, Secret password) throws ProbeFailure {
+        String greeting = greeting(c);
+        if (!greeting.startsWith("+OK")) {
+            return new Result(false, List.of(greeting));
+        }
+        if (security == Security.STARTTLS) {
+            String stls = pop3Command(c, "STLS");
+            if (!stls.startsWith("+OK")) {
+                return new Result(false, List.of(stls));
+            }
+            c.startTls();
+        }
+        String u = pop3Command(c, "USER " + user);
+        if (!u.startsWith("+OK")) {
+            return new Result(false, List.of(u));
+        }
+        String p = pop3Command(c, "PASS " + password.reveal());
+        boolean ok = p.startsWith("+OK");
+        pop3Command(c, "QUIT");
+        return new Result(ok, List.of(p));
+    }
+
+    private String pop3Command(LineChannel c, String line) throws ProbeFailure {
+        c.send(line, false);
+        return c.readLine(until());
+    }
+
+    private Result imap(LineChannel c, Security security, String user, Secret password) throws ProbeFailure {
+        String greeting = greeting(c);
+        if (!greeting.startsWith("* OK") && !greeting.startsWith("* PREAUTH")) {
+            return new Result(false, List.of(greeting));
+        }
+        if (security == Security.STARTTLS) {
+            String r = imapCommand(c, "a0", "STARTTLS");
+            if (!r.startsWith("a0 OK")) {
+                return new Result(false, List.of(r));
+            }
+            c.startTls();
+        }
+        String r = imapCommand(c, "a1", "LOGIN " + quote(user) + " " + quote(password.reveal()));
+        boolean ok = r.startsWith("a1 OK");
+        imapCommand(c, "a2", "LOGOUT");
+        return new Result(ok, List.of(r));
+    }
+
+    /// Sends a tagged command and reads untagged lines until the tagged answer.
+    private String imapCommand(LineChannel c, String tag, String command) throws ProbeFailure {
+        c.send(tag + " " + command, false);
+        Instant until = until();
+        for (int i = 0; i < ProbeLimits.MAX_REPLY_LINES; i++) {
+            String line = c.readLine(until);
+            if (line.startsWith(tag + " ")) {
+                return line;
+            }
+        }
+        throw new ProbeFailure(ProbeFailure.Kind.DROPPED, "IMAP answer longer than " + ProbeLimits.MAX_REPLY_LINES + " lines");
+    }
+
+    private String greeting(LineChannel c) throws ProbeFailure {
+        try {
+            return c.readLine(until());
+        } catch (ProbeFailure f) {
+            if (f.kind() == ProbeFailure.Kind.TIMEOUT || f.kind() == ProbeFailure.Kind.DROPPED) {
+                throw new ProbeFailure(ProbeFailure.Kind.NO_GREETING, f.getMessage(), f);
+            }
+            throw f;
+        }
+    }
+
+    private Instant until() {
+        return Instant.now().plus(session.limits().readTimeout());
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,220 @@
+package org.relaydoctor.probe;
+
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/// Decides whether a server certificate is trusted: the system's trust store plus extra certificates (the
+/// demo servers' own). The handshake itself accepts any chain so that the check can still describe a bad
+/// certificate; the verdict then says TLS failed, just as a mail program would refuse to go on.
+public final class TlsTrust {
+    /// The system's trust store, read once: loading it costs more than a handshake.
+    private static volatile X509TrustManager systemManager;
+
+    private final List<X509Certificate> extraCertificates;
+    private X509TrustManager extra;
+    private final boolean trustAll;
+
+    public TlsTrust(List<X509Certificate> extraCertificates, boolean trustAll) {
+        this.extraCertificates = List.copyOf(extraCertificates);
+        this.trustAll = trustAll;
+    }
+
+    public static TlsTrust system() {
+        return new TlsTrust(List.of(), false);
+    }
+
+    /// A context whose handshake accepts any chain; {@link #describe} judges it afterwards.
+    SSLContext recordingContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new AcceptingTrustManager()}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No TLS support in this Java runtime", e);
+        }
+    }
+
+    /// The facts of a finished handshake on `socket` for the server name `host`.
+    TlsHandshake describe(SSLSocket socket, String host) throws ProbeFailure {
+        SSLSession session = socket.getSession();
+        X509Certificate[] chain;
+        try {
+            chain = (X509Certificate[]) session.getPeerCertificates();
+        } catch (Exception e) {
+            throw new ProbeFailure(ProbeFailure.Kind.TLS_FAILED, "no server certificate: " + e.getMessage(), e);
+        }
+        X509Certificate leaf = chain[0];
+        String problem = "";
+        boolean trusted = true;
+        try {
+            check(chain);
+        } catch (CertificateException e) {
+            trusted = false;
+            problem = String.valueOf(e.getMessage());
+        }
+        Instant now = Instant.now();
+        boolean expired = now.isAfter(leaf.getNotAfter().toInstant()) || now.isBefore(leaf.getNotBefore().toInstant());
+        List<String> names = subjectAltNames(leaf);
+        return new TlsHandshake(session.getProtocol(), session.getCipherSuite(),
+                leaf.getSubjectX500Principal().getName(), leaf.getIssuerX500Principal().getName(),
+                leaf.getNotAfter().toInstant(), names, trusted || trustAll, matches(host, leaf, names), expired,
+                trusted ? "" : problem);
+    }
+
+    private void check(X509Certificate[] chain) throws CertificateException {
+        if (!extraCertificates.isEmpty()) {
+            try {
+                extra().checkServerTrusted(chain, "UNKNOWN");
+                return;
+            } catch (CertificateException e) {
+                // not one of ours: the system store decides
+            }
+        }
+        systemManager().checkServerTrusted(chain, "UNKNOWN");
+    }
+
+    /// Loaded on the first handshake only: reading the system store costs more than a whole plain check.
+    private static X509TrustManager systemManager() {
+        X509TrustManager m = systemManager;
+        if (m == null) {
+            m = manager(null);
+            systemManager = m;
+        }
+        return m;
+    }
+
+    private synchronized X509TrustManager extra() {
+        if (extra == null) {
+            extra = manager(extraCertificates);
+        }
+        return extra;
+    }
+
+    private static X509TrustManager manager(List<X509Certificate> certificates) {
+        try {
+            KeyStore store = null;
+            if (certificates != null) {
+                store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int i = 0;
+                for (X509Certificate c : certificates) {
+                    store.setCertificateEntry("extra-" + i++, c);
+                }
+            }
+            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            f.init(store);
+            for (TrustManager tm : f.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    return x;
+                }
+            }
+            throw new IllegalStateException("No X.509 trust manager");
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot build the certificate trust", e);
+        }
+    }
+
+    static List<String> subjectAltNames(X509Certificate cert) {
+        List<String> out = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    Integer type = (Integer) san.get(0);
+                    if (type == 2 || type == 7) {
+                        out.add(String.valueOf(san.get(1)));
+                    }
+                }
+            }
+        } catch (CertificateParsingException ignored) {
+            // an unparsable extension counts as no names
+        }
+        return out;
+    }
+
+    static boolean matches(String host, X509Certificate cert, List<String> names) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        boolean literal = isAddressLiteral(h);
+        List<String> candidates = names;
+        if (candidates.isEmpty()) {
+            candidates = commonNames(cert);
+        }
+        for (String n : candidates) {
+            String name = n.toLowerCase(Locale.ROOT);
+            if (literal) {
+                if (sameAddress(h, name)) {
+                    return true;
+                }
+            } else if (name.equals(h) || name.startsWith("*.") && h.indexOf('.') > 0
+                    && h.substring(h.indexOf('.')).equals(name.substring(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAddressLiteral(String host) {
+        return host.matches("[0-9.]+") || host.contains(":");
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        if (!isAddressLiteral(b)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static List<String> commonNames(X509Certificate cert) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    out.add(String.valueOf(rdn.getValue()));
+                }
+            }
+        } catch (InvalidNameException ignored) {
+            // no usable common name
+        }
+        return out;
+    }
+
+    /// Lets every chain through the handshake; trust is judged afterwards by {@link TlsTrust#describe}.
+    private static final class AcceptingTrustManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
