@@ -55,6 +55,15 @@ public final class ReplyKnowledge {
         }
     }
 
+    /// A mail program's own wording for a failure that carries no server reply (Thunderbird, Outlook).
+    public record ClientMessage(
+            String id, String client, Pattern regex, VerdictCode verdict, List<VerdictCode> alternatives,
+            String example, String source) {
+        public ClientMessage {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
     private static final class Holder {
         static final ReplyKnowledge STANDARD = load();
     }
@@ -63,13 +72,15 @@ public final class ReplyKnowledge {
     private final List<CodeRule> enhancedCodes;
     private final List<CodeRule> basicCodes;
     private final List<ClientError> clientErrors;
+    private final List<ClientMessage> clientMessages;
 
     private ReplyKnowledge(List<ReplyPattern> patterns, List<CodeRule> enhancedCodes, List<CodeRule> basicCodes,
-            List<ClientError> clientErrors) {
+            List<ClientError> clientErrors, List<ClientMessage> clientMessages) {
         this.patterns = List.copyOf(patterns);
         this.enhancedCodes = List.copyOf(enhancedCodes);
         this.basicCodes = List.copyOf(basicCodes);
         this.clientErrors = List.copyOf(clientErrors);
+        this.clientMessages = List.copyOf(clientMessages);
     }
 
     /// The knowledge shipped with the program, parsed and compiled on first use.
@@ -91,6 +102,10 @@ public final class ReplyKnowledge {
 
     public List<ClientError> clientErrors() {
         return clientErrors;
+    }
+
+    public List<ClientMessage> clientMessages() {
+        return clientMessages;
     }
 
     /// The client error with this number ("0x800CCC79", any case), if known.
@@ -131,7 +146,15 @@ public final class ReplyKnowledge {
             clients.add(new ClientError(text(n, "number"), text(n, "client"), VerdictCode.valueOf(text(n, "verdict")),
                     codes(n.path("alternatives")), n.path("relayRefusal").asBoolean(false)));
         }
-        return new ReplyKnowledge(patterns, rules(root.path("enhancedCodes")), rules(root.path("basicCodes")), clients);
+        List<ClientMessage> messages = new ArrayList<>();
+        for (JsonNode n : root.path("clientMessages")) {
+            messages.add(new ClientMessage(text(n, "id"), text(n, "client"),
+                    Pattern.compile(text(n, "pattern"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    VerdictCode.valueOf(text(n, "verdict")), codes(n.path("alternatives")), text(n, "example"),
+                    text(n, "source")));
+        }
+        return new ReplyKnowledge(patterns, rules(root.path("enhancedCodes")), rules(root.path("basicCodes")), clients,
+                messages);
     }
 
     private static List<CodeRule> rules(JsonNode array) {

@@ -10,6 +10,9 @@ import org.relaydoctor.AppInfo;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.SmtpServerFacts;
 import org.relaydoctor.check.StepResult;
+import org.relaydoctor.diagnosis.Explanation;
+import org.relaydoctor.diagnosis.ExplanationText;
+import org.relaydoctor.diagnosis.ExtractedFacts;
 import org.relaydoctor.diagnosis.Finding;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.ProfileChange;
@@ -94,6 +97,58 @@ public final class JsonReport {
             }
         }
         return n;
+    }
+
+    /// The JSON of `relay-doctor explain --json`: the verdict object as for a check (with what tells each
+    /// alternative apart), the reply's code meanings, what the text cannot decide, and the facts found.
+    public String write(Explanation e) {
+        try {
+            return MAPPER.writeValueAsString(tree(e));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("Cannot render an explanation as JSON", ex);
+        }
+    }
+
+    public ObjectNode tree(Explanation e) {
+        ExplanationText text = ExplanationText.of(e, verdicts.locale());
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA_VERSION);
+        root.put("kind", "explain");
+        root.putObject("app").put("name", AppInfo.NAME).put("version", AppInfo.version());
+        root.put("language", verdicts.locale().getLanguage());
+        ObjectNode input = root.putObject("input");
+        input.put("kind", e.kind().name()).put("refusal", e.refusal()).put("relayRefusal", e.relayRefusal())
+                .put("phase", e.phase().name());
+        e.server().ifPresent(v -> input.put("server", v));
+        e.patternId().ifPresent(v -> input.put("patternId", v));
+        e.clientError().ifPresent(v -> input.put("clientError", v));
+        e.reply().ifPresent(r -> {
+            ObjectNode reply = input.putObject("reply");
+            reply.put("code", r.code()).put("enhancedCode", r.enhancedCode());
+            strings(reply.putArray("lines"), r.lines());
+        });
+        ObjectNode verdict = verdict(e.verdict());
+        ArrayNode alternatives = verdict.putArray("alternatives");
+        text.alternatives().forEach(a -> alternatives.addObject().put("code", a.code()).put("title", a.title())
+                .put("tellApart", a.tellApart()));
+        root.set("verdict", verdict);
+        strings(root.putArray("notes"), text.notes());
+        strings(root.putArray("codes"), text.codes());
+        ObjectNode undecided = root.putObject("undecided");
+        e.settledBy().ifPresent(s -> undecided.put("settledBy", s.name()));
+        text.undecided().ifPresent(t -> undecided.put("text", t));
+        ObjectNode facts = root.putObject("facts");
+        ExtractedFacts f = e.facts();
+        f.outgoingServer().ifPresent(v -> facts.put("outgoingServer", v));
+        f.port().ifPresent(v -> facts.put("port", v));
+        f.ssl().ifPresent(v -> facts.put("ssl", v));
+        f.account().ifPresent(v -> facts.put("account", v));
+        f.sender().ifPresent(v -> facts.put("sender", v));
+        f.recipient().ifPresent(v -> facts.put("recipient", v));
+        f.reportingMta().ifPresent(v -> facts.put("reportingMta", v));
+        f.remoteMta().ifPresent(v -> facts.put("remoteMta", v));
+        strings(facts.putArray("addresses"), f.addresses());
+        return root;
     }
 
     public ArrayNode findings(List<Finding> findings) {
