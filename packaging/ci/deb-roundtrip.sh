@@ -37,12 +37,14 @@ export RELAY_DOCTOR_HOME="$PWD/$out/home"
 (cd / && env -u DISPLAY relay-doctor --version) | tee "$out/version.txt"
 grep -q "Relay Doctor" "$out/version.txt" || fail "--version output"
 if (cd / && env -u DISPLAY relay-doctor --help) | grep -qw demo; then
-  # The built-in demo servers on loopback: every restriction is diagnosed (exit 1 = restriction found is fine).
-  set +e; (cd / && env -u DISPLAY timeout 120 relay-doctor demo) >"$out/demo.txt" 2>&1; rc=$?; set -e
+  # The built-in demo servers on loopback: exit 0 means every scenario got its expected verdict.
+  set +e; (cd / && env -u DISPLAY timeout 180 relay-doctor demo) >"$out/demo.txt" 2>&1; rc=$?; set -e
   cat "$out/demo.txt"
-  [ "$rc" -le 1 ] || fail "relay-doctor demo exited $rc"
+  [ "$rc" -eq 0 ] || fail "relay-doctor demo exited $rc"
+  checked="--version, demo"
 else
   echo "note: this build has no 'demo' command yet; checked --version and --help only"
+  checked="--version"
 fi
 
 # The window, from the desktop entry's command, under Xvfb.
@@ -74,4 +76,4 @@ done
 while read -r f; do left+=("$f"); done < <(find /usr/share/icons -name 'org.relaydoctor.RelayDoctor.*' 2>/dev/null)
 [ ${#left[@]} -eq 0 ] || fail "left behind after purge: ${left[*]}"
 dpkg-query -W relay-doctor >/dev/null 2>&1 && fail "package still known to dpkg"
-echo "deb round trip: installed, --version, demo, window, purged clean"
+echo "deb round trip: installed, $checked, window, purged clean"
