@@ -153,7 +153,8 @@ public final class CheckCommand implements Callable<Integer> {
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
             out.print(json ? new JsonReport(locale).write(result) + "\n" : new ResultText(locale).render(result));
             out.flush();
-            reference.flatMap(ProfileReference::saved).ifPresent(saved -> recordResult(saved, result, err));
+            reference.flatMap(ProfileReference::saved).filter(saved -> sameServers(saved.profile(), profile))
+                    .ifPresent(saved -> recordResult(saved, result, err));
             return ExitStatus.of(result);
         } catch (RuntimeException e) {
             err.println(Messages.load("cli", locale).get("check.error.internal", e.getClass().getSimpleName()));
@@ -188,6 +189,15 @@ public final class CheckCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Secret.empty();
         }
+    }
+
+    /// Whether the check ran with the saved settings: a result for overridden servers or log-on says nothing
+    /// about the profile, so it is not kept.
+    private static boolean sameServers(AccountProfile saved, AccountProfile checked) {
+        return saved.email().equals(checked.email()) && saved.incoming().equals(checked.incoming())
+                && saved.outgoing().equals(checked.outgoing()) && saved.login().equals(checked.login())
+                && saved.smtpAuth().equals(checked.smtpAuth())
+                && saved.logOnToIncomingFirst() == checked.logOnToIncomingFirst();
     }
 
     /// Keeps the verdict beside the saved profile, so the profile list shows it; a failure only warns.

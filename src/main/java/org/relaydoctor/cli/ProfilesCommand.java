@@ -221,7 +221,10 @@ public final class ProfilesCommand implements Runnable {
     private static void collect(AccountImport result, List<AccountProfile> profiles, List<ImportNote> notes) {
         for (ImportedAccount account : result.accounts()) {
             profiles.add(account.profile());
-            account.notes().forEach(n -> notes.add(new ImportNote(n.kind(), account.profile().name() + ": " + n.detail())));
+            String name = account.profile().name();
+            // Name the account unless the note's own text already does.
+            account.notes().forEach(n -> notes.add(n.detail().contains(name) ? n
+                    : new ImportNote(n.kind(), name + ": " + n.detail())));
         }
         notes.addAll(result.skipped());
     }

@@ -63,10 +63,12 @@ class CheckWithProfileTest {
     @Test
     void aSavedProfileWithRememberedPasswordChecksAndKeepsTheResult() throws Exception {
         DemoScenario ok = demo.scenario("ok").orElseThrow();
-        StoredProfile saved = saveOk(true, ok.profile());
+        AccountProfile plain = ok.profile().withOutgoing(new OutgoingServer(ok.profile().outgoing().host(),
+                ok.profile().outgoing().port(), org.relaydoctor.profile.Security.NONE));
+        StoredProfile saved = saveOk(true, plain);
         secrets.put(saved.id(), ok.password());
 
-        Run r = run("check", "--profile", "demo ok", "--smtp-security", "none", "--timeout", "5", "--json");
+        Run r = run("check", "--profile", "demo ok", "--timeout", "5", "--json");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).at("/verdict/code").asText()).isEqualTo("OK");
@@ -86,6 +88,8 @@ class CheckWithProfileTest {
                 "--smtp-security", "none", "--timeout", "5", "--json");
 
         assertThat(r.status()).as(r.err()).isZero();
+        assertThat(new ProfileStore(home).load().profiles().getFirst().lastResult())
+                .as("a result for other settings is not the profile's").isEmpty();
     }
 
     @Test
