@@ -63,6 +63,9 @@ public final class TextExplainer {
     private static final Pattern HEADERS_START = Pattern.compile(
             "^(?:Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|Content-Type|Delivered-To|X-[\\w-]{1,60}):", Pattern.CASE_INSENSITIVE);
 
+    /// One mail session for parsing only: creating one reads the provider lists each time, which is slow.
+    private static final Session PARSING = Session.getInstance(new Properties());
+
     private final ReplyClassifier classifier;
     private final ReplyKnowledge knowledge;
 
@@ -230,7 +233,7 @@ public final class TextExplainer {
     /// Reads a MIME message: delivery-status parts become candidates, text parts are returned for scanning.
     private Optional<String> readMessage(String text, List<Candidate> candidates, Facts facts) {
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+            MimeMessage message = new MimeMessage(PARSING,
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             var to = message.getHeader("To", ",");
             if (to != null) {
