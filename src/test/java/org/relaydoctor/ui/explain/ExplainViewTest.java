@@ -30,16 +30,18 @@ class ExplainViewTest {
         stage.show();
     }
 
-    private static void waitForVerdict(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !robot.lookup("#verdictTitle").queryAs(Label.class).getText().isEmpty());
+    /// Waits until the card shows the answer for the whole text: typing is slow on a loaded machine, so the
+    /// debounce may first answer for a part of it.
+    private static void waitForEvidence(FxRobot robot, String startOfEvidence) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#evidenceList").queryAs(VBox.class)
+                .getChildren().stream().anyMatch(n -> ((Label) n).getText().startsWith(startOfEvidence)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void typedReplyShowsTheVerdictCard(FxRobot robot) throws Exception {
         robot.clickOn("#explainInput").write("550 relay not permitted");
-        waitForVerdict(robot);
+        waitForEvidence(robot, "> 550 relay not permitted");
         assertThat(robot.lookup("#verdictTitle").queryAs(Label.class).getText())
                 .isEqualTo("The outgoing server relays only for clients that log in");
         assertThat(robot.lookup("#verdictCode").queryAs(Label.class).getText()).contains("AUTH_REQUIRED");
@@ -56,7 +58,7 @@ class ExplainViewTest {
                 + "the server. The rejected e-mail address was 'friend@example.org'. Subject 'Hello', Account: "
                 + "'alice@example.com', Server: 'smtp.example.com', Protocol: SMTP, Server Response: '550 5.7.1 Unable "
                 + "to relay for friend@example.org', Port: 25, Secure(SSL): No, Server Error: 550, Error Number: 0x800CCC79"));
-        waitForVerdict(robot);
+        waitForEvidence(robot, "> 550 5.7.1 Unable to relay");
         Button check = robot.lookup("#checkAccountButton").queryAs(Button.class);
         assertThat(check.isDisabled()).isFalse();
         robot.clickOn("#checkAccountButton");
