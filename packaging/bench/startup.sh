@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Start-up benchmark (issue 9): time from process start to the first shown window, idle memory (RSS) of the shown
+# window, and installed size, for the plain `java` run and the packaged program side by side, under Xvfb.
+#
+#   ./mvnw -Pinstaller package && packaging/bench/startup.sh [runs]
+#
+# "packaged" is the installed package when /opt/relay-doctor exists, else the app image in target/installer-work.
+# Each figure is the median of the runs (default 5) after one unmeasured warm-up run (file cache warm, as on a
+# desktop the second time a program starts). The minimal JavaFX window (MinimalWindow.java) is the yardstick.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-5}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java="$JAVA_HOME/bin/java"
+work=$(mktemp -d)
+trap 'kill "${xvfb_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+if [ -z "${DISPLAY:-}" ]; then
+  Xvfb :93 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=:93
+  sleep 1
+fi
+export RELAY_DOCTOR_HOME="$work/home"
+
+if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d target/installer-work/image/*/ | head -1); app=${app%/}; fi
+jar=$(ls target/relay-doctor-*.jar | head -1)
+fxjars=$(ls target/lib/javafx-*-*-*.jar | tr '\n' ':')
+module=org.relaydoctor/org.relaydoctor.app.Main
+jvm_opts="-XX:+UseSerialGC --enable-native-access=javafx.graphics"   # the minimal window; Relay Doctor's launcher has its own
+
+# The yardstick, compiled once; its AOT cache is trained with the packaged runtime, as for the real program.
+mkdir -p "$work/minimal"
+"$JAVA_HOME/bin/javac" -d "$work/minimal" --module-path "$fxjars" --add-modules javafx.controls packaging/bench/MinimalWindow.java
+"$app/lib/runtime/bin/java" $jvm_opts -XX:AOTCacheOutput="$work/minimal.aot" -Xlog:aot=off -Xlog:cds=off \
+  -Drelaydoctor.exitAfterShown=true -cp "$work/minimal" --add-modules javafx.controls MinimalWindow >/dev/null
+
+declare -A cmd
+cmd[minimal-plain]="$java -Djavafx.cachedir=$work/fxcache --module-path $fxjars --add-modules javafx.controls -cp $work/minimal MinimalWindow"
+cmd[minimal-packaged]="$app/lib/runtime/bin/java $jvm_opts -XX:AOTCache=$work/minimal.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal --add-modules javafx.controls MinimalWindow"
+cmd[relaydoctor-plain]="$java -Djavafx.cachedir=$work/fxcache --enable-native-access=javafx.graphics -p $jar:target/lib -m $module"
+cmd[relaydoctor-packaged]="$app/bin/relay-doctor"
+[ -x "$app/lib/relay-doctor.stock" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
+order=(minimal-plain minimal-packaged relaydoctor-plain relaydoctor-packaged relaydoctor-stock-launcher)
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+first_window_ms() {   # one run that quits after the first frame; prints ms from process start
+  JAVA_TOOL_OPTIONS="-Drelaydoctor.exitAfterShown=true" $1 2>/dev/null | sed -n 's/^Window shown \([0-9]*\) ms.*/\1/p'
+}
+
+idle_rss_mib() {      # starts the window, waits until it is shown and idle, prints its resident memory in MiB
+  $1 >"$work/out" 2>&1 &
+  local pid=$! i
+  for i in $(seq 1 100); do
+    xwininfo -root -children 2>/dev/null | grep -qE 'RelayDoctorApp"|"MinimalWindow"' && break
+    sleep 0.1
+  done
+  sleep 3
+  awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$pid/status"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+
+printf '%-28s %16s %14s\n' "run" "first window ms" "idle RSS MiB"
+for name in "${order[@]}"; do
+  [ -n "${cmd[$name]:-}" ] || continue
+  first_window_ms "${cmd[$name]}" >/dev/null   # warm-up
+  times=$(for i in $(seq 1 "$runs"); do first_window_ms "${cmd[$name]}"; done | median)
+  rss=$(idle_rss_mib "${cmd[$name]}")
+  printf '%-28s %16s %14s\n' "$name" "$times" "$rss"
+done
+
+echo
+echo "installed size: $(du -sm "$app" | cut -f1) MiB ($app; runtime $(du -sm "$app/lib/runtime" | cut -f1) MiB)"
+for f in target/installer/*; do
+  [ -f "$f" ] && echo "installer: $(basename "$f") $(du -m --apparent-size "$f" | cut -f1) MiB ($(stat -c %s "$f") bytes)"
+done

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The installed program on a fresh machine (issue 9): install the .deb from target/installer with dpkg -i, run the
+# installed command (--version, demo), open the window under Xvfb and screenshot it (not blank), then purge the
+# package and confirm nothing it installed is left. Run as root by .ci/run after `./mvnw -Pinstaller package`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+deb=$(ls target/installer/relay-doctor_*.deb)
+out=target/ci-deb
+rm -rf "$out"; mkdir -p "$out"
+fail() { echo "deb round trip FAILED: $*" >&2; exit 1; }
+
+# Runtime libraries the package declares (GTK and X), so that dpkg -i finds them.
+deps=$(dpkg-deb -f "$deb" Depends | tr -d ' ' | tr ',' ' ')
+missing=()
+for p in $deps; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+dpkg -r relay-doctor >/dev/null 2>&1 || true
+dpkg -i "$deb"
+echo "installed size: $(du -sm /opt/relay-doctor | cut -f1) MiB; installer $(stat -c %s "$deb") bytes"
+
+[ "$(readlink -f /usr/bin/relay-doctor)" = /opt/relay-doctor/bin/relay-doctor ] || fail "/usr/bin/relay-doctor link"
+for f in /usr/share/applications/org.relaydoctor.RelayDoctor.desktop \
+         /usr/share/metainfo/org.relaydoctor.RelayDoctor.metainfo.xml \
+         /usr/share/icons/hicolor/256x256/apps/org.relaydoctor.RelayDoctor.png \
+         /usr/share/icons/hicolor/scalable/apps/org.relaydoctor.RelayDoctor.svg; do
+  [ -e "$f" ] || fail "missing $f"
+done
+grep -q '^StartupWMClass=' /usr/share/applications/org.relaydoctor.RelayDoctor.desktop || fail "StartupWMClass"
+[ -f /opt/relay-doctor/lib/app/relay-doctor.aot ] && echo "AOT cache trained at install: $(du -m /opt/relay-doctor/lib/app/relay-doctor.aot | cut -f1) MiB" \
+  || echo "note: no AOT cache was trained at install (the program starts without it)"
+
+export RELAY_DOCTOR_HOME="$PWD/$out/home"
+# From another directory, as a user would type it: the command line never needs a display.
+(cd / && env -u DISPLAY relay-doctor --version) | tee "$out/version.txt"
+grep -q "Relay Doctor" "$out/version.txt" || fail "--version output"
+if (cd / && env -u DISPLAY relay-doctor --help) | grep -qw demo; then
+  # The built-in demo servers on loopback: exit 0 means every scenario got its expected verdict.
+  set +e; (cd / && env -u DISPLAY timeout 180 relay-doctor demo) >"$out/demo.txt" 2>&1; rc=$?; set -e
+  cat "$out/demo.txt"
+  [ "$rc" -eq 0 ] || fail "relay-doctor demo exited $rc"
+  checked="--version, demo"
+else
+  echo "note: this build has no 'demo' command yet; checked --version and --help only"
+  checked="--version"
+fi
+
+# The window, from the desktop entry's command, under Xvfb.
+Xvfb :95 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+sleep 1
+exec_cmd=$(sed -n 's/^Exec=//p' /usr/share/applications/org.relaydoctor.RelayDoctor.desktop)
+DISPLAY=:95 $exec_cmd >"$out/window.log" 2>&1 &
+app=$!
+for i in $(seq 1 120); do
+  DISPLAY=:95 xwininfo -root -children 2>/dev/null | grep -q 'RelayDoctorApp' && break
+  sleep 0.5
+done
+sleep 3
+DISPLAY=:95 /usr/bin/import -window root "$out/window.png"
+kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+colours=$(/usr/bin/convert "$out/window.png" -format '%k' info:)
+echo "window screenshot: $out/window.png ($colours colours)"
+[ "$colours" -gt 50 ] || fail "the screenshot is blank ($colours colours)"
+grep -h "Window shown" "$RELAY_DOCTOR_HOME/logs/relay-doctor.log" | tail -1 || true
+
+dpkg --purge relay-doctor
+left=()
+for f in /opt/relay-doctor /usr/bin/relay-doctor /usr/share/applications/org.relaydoctor.RelayDoctor.desktop \
+         /usr/share/metainfo/org.relaydoctor.RelayDoctor.metainfo.xml; do
+  [ -e "$f" ] || [ -L "$f" ] && left+=("$f")
+done
+while read -r f; do left+=("$f"); done < <(find /usr/share/icons -name 'org.relaydoctor.RelayDoctor.*' 2>/dev/null)
+[ ${#left[@]} -eq 0 ] || fail "left behind after purge: ${left[*]}"
+dpkg-query -W relay-doctor >/dev/null 2>&1 && fail "package still known to dpkg"
+echo "deb round trip: installed, $checked, window, purged clean"
