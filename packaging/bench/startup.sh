@@ -32,12 +32,14 @@ jvm_opts="-XX:+UseSerialGC --enable-native-access=javafx.graphics"   # the minim
 # The yardstick, compiled once; its AOT cache is trained with the packaged runtime, as for the real program.
 mkdir -p "$work/minimal"
 "$JAVA_HOME/bin/javac" -d "$work/minimal" --module-path "$fxjars" --add-modules javafx.controls packaging/bench/MinimalWindow.java
+# The AOT cache accepts only jars on the class path, never a directory.
+"$JAVA_HOME/bin/jar" --create --file "$work/minimal.jar" -C "$work/minimal" .
 "$app/lib/runtime/bin/java" $jvm_opts -XX:AOTCacheOutput="$work/minimal.aot" -Xlog:aot=off -Xlog:cds=off \
-  -Drelaydoctor.exitAfterShown=true -cp "$work/minimal" --add-modules javafx.controls MinimalWindow >/dev/null
+  -Drelaydoctor.exitAfterShown=true -cp "$work/minimal.jar" --add-modules javafx.controls MinimalWindow >/dev/null
 
 declare -A cmd
-cmd[minimal-plain]="$java -Djavafx.cachedir=$work/fxcache --module-path $fxjars --add-modules javafx.controls -cp $work/minimal MinimalWindow"
-cmd[minimal-packaged]="$app/lib/runtime/bin/java $jvm_opts -XX:AOTCache=$work/minimal.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal --add-modules javafx.controls MinimalWindow"
+cmd[minimal-plain]="$java -Djavafx.cachedir=$work/fxcache --module-path $fxjars --add-modules javafx.controls -cp $work/minimal.jar MinimalWindow"
+cmd[minimal-packaged]="$app/lib/runtime/bin/java $jvm_opts -XX:AOTCache=$work/minimal.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal.jar --add-modules javafx.controls MinimalWindow"
 cmd[relaydoctor-plain]="$java -Djavafx.cachedir=$work/fxcache --enable-native-access=javafx.graphics -p $jar:target/lib -m $module"
 cmd[relaydoctor-packaged]="$app/bin/relay-doctor"
 [ -x "$app/lib/relay-doctor.stock" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
