@@ -31,6 +31,8 @@ module org.relaydoctor {
     // JavaFX creates the Application subclass reflectively.
     exports org.relaydoctor.app to javafx.graphics;
 
+    provides ch.qos.logback.classic.spi.Configurator with org.relaydoctor.app.LogConfiguration;
+
     opens org.relaydoctor.cli to info.picocli;
     opens org.relaydoctor.profile to com.fasterxml.jackson.databind;
 }
