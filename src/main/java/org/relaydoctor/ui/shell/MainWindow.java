@@ -434,10 +434,9 @@ public final class MainWindow {
         return work;
     }
 
-    private String rememberNote() {
-        var availability = profiles.secretAvailability();
-        return Messages.load("profile", text.locale()).get(availability.messageKey(), availability.backend(),
-                availability.reason());
+    private javafx.beans.value.ObservableValue<String> rememberNote() {
+        Messages profileTexts = Messages.load("profile", text.locale());
+        return profiles.secretAvailabilityProperty().map(a -> profileTexts.get(a.messageKey(), a.backend(), a.reason()));
     }
 
     private void newProfile() {
