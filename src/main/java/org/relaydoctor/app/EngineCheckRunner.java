@@ -5,6 +5,8 @@ import org.relaydoctor.check.CheckListener;
 import org.relaydoctor.check.CheckOptions;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.Credentials;
+import org.relaydoctor.check.DnsStep;
+import org.relaydoctor.check.HostResolver;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.ui.check.CheckRunner;
 
@@ -13,7 +15,7 @@ final class EngineCheckRunner implements CheckRunner {
     private final AccountCheck check;
 
     EngineCheckRunner(CheckOptions options) {
-        this.check = new AccountCheck(options);
+        this.check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live());
     }
 
     @Override

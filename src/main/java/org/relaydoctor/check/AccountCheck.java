@@ -65,7 +65,7 @@ public final class AccountCheck {
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
     public AccountCheck(CheckOptions options) {
-        this(options, HostResolver.SYSTEM, DnsStep.NONE);
+        this(options, HostResolver.of(options.dnsServer()), DnsStep.NONE);
     }
 
     /// With a resolver of one's own (the DNS package's, honouring `--dns-server`) and the DNS facts step.
@@ -143,9 +143,17 @@ public final class AccountCheck {
                 Future<Optional<DnsReport>> dnsFuture = dnsStep == DnsStep.NONE ? null : pool.submit(() -> {
                     workers.add(Thread.currentThread());
                     var h = steps.start("dns.report", StepKind.DNS, "step.dns.report", profile.emailDomain());
-                    Optional<DnsReport> r = dnsStep.run(profile, options);
-                    steps.finish(h, Outcome.PASSED, r.map(d -> d.mx().size() + " MX").orElse(""), List.of());
-                    return r;
+                    try {
+                        Optional<DnsReport> r = dnsStep.run(profile, options);
+                        boolean trouble = r.map(d -> d.findings().stream().anyMatch(f -> f.severity()
+                                != org.relaydoctor.diagnosis.Severity.INFO)).orElse(false);
+                        steps.finish(h, trouble ? Outcome.WARNING : Outcome.PASSED, r.map(d -> d.mx().size() + " MX"
+                                + d.provider().map(p -> ", " + p).orElse("")).orElse(""), List.of());
+                        return r;
+                    } catch (RuntimeException e) {
+                        steps.finish(h, Outcome.WARNING, e.getClass().getSimpleName(), List.of());
+                        return Optional.empty();
+                    }
                 });
                 configured = configuredAttempt(pool);
                 if (!cancelled) {
@@ -153,6 +161,10 @@ public final class AccountCheck {
                 }
                 if (dnsFuture != null) {
                     dns = waitFor(dnsFuture);
+                }
+                Optional<String> client = facts == null ? Optional.empty() : facts.reportedClientAddress();
+                if (dns.isPresent() && client.isPresent() && !cancelled) {
+                    dns = Optional.of(clientDns(dns.get(), client.get()));
                 }
             } finally {
                 if (current != null) {
@@ -162,11 +174,12 @@ public final class AccountCheck {
             }
             ProbeMatrix matrix = new ProbeMatrix(profile, configured, probes, authMechanisms, authOnPlain,
                     startTlsOffered, handshakes, reachable, incoming,
-                    facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns));
+                    facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns),
+                    dns.map(DnsReport::findings).orElse(List.of()));
             Diagnosis diagnosis = diagnoser.diagnose(matrix);
             RelayVerdict verdict = diagnosis.verdict();
             List<org.relaydoctor.diagnosis.Finding> findings = new ArrayList<>(diagnosis.findings());
-            dns.ifPresent(d -> findings.addAll(d.findings()));
+            dns.ifPresent(d -> d.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add));
             if (cancelled) {
                 verdict = RelayVerdict.of(VerdictCode.UNKNOWN, List.of());
             }
@@ -182,6 +195,22 @@ public final class AccountCheck {
                     profile.outgoing().port(), verdict.code(), verdict.verified(), verdict.evidence());
             return new CheckResult(profile, startedAt, Duration.between(startedAt, Instant.now()), verdict, findings,
                     stepResults, dns, serverFacts(), transcript.lines(), AppInfo.version());
+        }
+
+        /// Reverse DNS and blocklists of the client address the server reported (known only after its greeting).
+        private DnsReport clientDns(DnsReport report, String client) {
+            var h = steps.start("dns.client", StepKind.DNS, "step.dns.client", client);
+            try {
+                DnsReport r = dnsStep.client(report, client, options);
+                boolean listed = r.blocklists().stream().anyMatch(DnsReport.BlocklistResult::listed);
+                steps.finish(h, listed ? Outcome.WARNING : Outcome.PASSED, r.reverse().stream()
+                        .filter(x -> x.role().equals("client")).map(x -> client + " = " + x.name().orElse(x.status().name()))
+                        .findFirst().orElse(client), List.of());
+                return r;
+            } catch (RuntimeException e) {
+                steps.finish(h, Outcome.WARNING, e.getClass().getSimpleName(), List.of());
+                return report;
+            }
         }
 
         private <T> Optional<T> waitFor(Future<Optional<T>> f) {

@@ -14,6 +14,8 @@ import org.relaydoctor.check.AccountCheck;
 import org.relaydoctor.check.CheckOptions;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.Credentials;
+import org.relaydoctor.check.DnsStep;
+import org.relaydoctor.check.HostResolver;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.LastResult;
@@ -149,7 +151,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
         try {
-            AccountCheck check = new AccountCheck(options);
+            AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live());
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
             out.print(json ? new JsonReport(locale).write(result) + "\n" : new ResultText(locale).render(result));
             out.flush();

@@ -26,7 +26,7 @@ import picocli.CommandLine.IVersionProvider;
             "2:usage error (bad option or value)",
             "3:could not check (network failure, cancelled, internal error)"
         },
-        subcommands = {CheckCommand.class, DemoCommand.class, ProfilesCommand.class, ExplainCommand.class})
+        subcommands = {CheckCommand.class, DnsCommand.class, DemoCommand.class, ProfilesCommand.class, ExplainCommand.class})
 public final class RelayDoctorCommand implements Runnable {
     private final Supplier<Path> configDir;
     private final Supplier<SecretStore> secrets;

@@ -45,7 +45,7 @@ public final class Diagnoser {
 
     public Diagnosis diagnose(ProbeMatrix m) {
         List<Finding> findings = findings(m);
-        RelayVerdict verdict = verdict(m);
+        RelayVerdict verdict = withDnsEvidence(verdict(m), m);
         if (verdict.code() != VerdictCode.OK) {
             m.probe(AttemptKind.OTHER_PORT).filter(RelayAttempt::accepted).ifPresent(p -> {
                 if (verdict.code() != VerdictCode.PORT_BLOCKED) {
@@ -55,6 +55,40 @@ public final class Diagnoser {
             });
         }
         return new Diagnosis(verdict, findings);
+    }
+
+    /// DNS facts back a verdict the probes reached: a policy blocklist listing of the client address makes a
+    /// client block CLIENT_BLOCKED_DYNAMIC, and the provider's own server name is the fix for HOST_NOT_FOUND.
+    private static RelayVerdict withDnsEvidence(RelayVerdict v, ProbeMatrix m) {
+        if (v.code() == VerdictCode.CLIENT_BLOCKED || v.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC) {
+            List<Finding> listed = m.dnsFindings().stream().filter(f -> f.code() == FindingCode.CLIENT_LISTED).toList();
+            if (listed.isEmpty()) {
+                return v;
+            }
+            boolean policy = listed.stream().anyMatch(f -> "true".equals(f.details().get("policy")));
+            List<String> evidence = new ArrayList<>(v.evidence());
+            listed.forEach(f -> evidence.add("DNSBL: " + f.details().get("address") + " listed in "
+                    + f.details().get("zone") + " (" + f.details().get("codes") + ")"
+                    + (f.details().getOrDefault("reason", "").isEmpty() ? "" : ": " + f.details().get("reason"))));
+            VerdictCode code = policy ? VerdictCode.CLIENT_BLOCKED_DYNAMIC : v.code();
+            return new RelayVerdict(code, v.verified(), evidence, v.changes(),
+                    without(code == v.code() ? v.alternatives() : concatCodes(v.alternatives(), v.code()), code));
+        }
+        if (v.code() == VerdictCode.HOST_NOT_FOUND && v.changes().isEmpty()) {
+            return m.dnsFindings().stream().filter(f -> f.code() == FindingCode.SERVER_NAME_NOT_FOUND)
+                    .filter(f -> "outgoing".equals(f.details().get("role")))
+                    .map(f -> f.details().getOrDefault("suggestion", "")).filter(h -> !h.isEmpty()).findFirst()
+                    .map(h -> new RelayVerdict(v.code(), v.verified(), v.evidence(),
+                            List.<ProfileChange>of(new ProfileChange.OutgoingHost(h)), v.alternatives()))
+                    .orElse(v);
+        }
+        return v;
+    }
+
+    private static List<VerdictCode> concatCodes(List<VerdictCode> a, VerdictCode b) {
+        List<VerdictCode> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     private RelayVerdict verdict(ProbeMatrix m) {

@@ -22,6 +22,10 @@ public enum FindingCode {
     SPF_MISSING,
     /// The sender domain's SPF record does not cover the outgoing server.
     SPF_NOT_COVERING,
+    /// The sender domain's SPF record is broken (several records, too many look-ups, a bad term).
+    SPF_INVALID,
+    /// A server name of the account does not resolve (with the provider's own name, when it is known).
+    SERVER_NAME_NOT_FOUND,
     /// The outgoing server's or the client's address has no reverse DNS.
     REVERSE_DNS_MISSING,
     /// The client address is listed in a DNS blocklist.

@@ -19,11 +19,14 @@ import org.relaydoctor.profile.AccountProfile;
 /// @param incomingLogin           the POP3/IMAP login, when one ran: accepted and its answer lines
 /// @param clientAddress           the client address as the server reported it (or as the socket shows it)
 /// @param hostIsMx                whether the outgoing host is one of the account domain's MX hosts (from DNS)
+/// @param dnsFindings             the DNS checks' findings (blocklist listings of the client, unresolvable names)
 public record ProbeMatrix(
         AccountProfile profile, RelayAttempt configured, List<RelayAttempt> probes, List<String> authMechanisms,
         boolean authOnPlainConnection, boolean startTlsOffered, List<TlsHandshake> tls, List<Integer> reachablePorts,
-        Optional<IncomingLoginOutcome> incomingLogin, Optional<String> clientAddress, boolean hostIsMx) {
+        Optional<IncomingLoginOutcome> incomingLogin, Optional<String> clientAddress, boolean hostIsMx,
+        List<Finding> dnsFindings) {
     public ProbeMatrix {
+        dnsFindings = List.copyOf(dnsFindings);
         probes = List.copyOf(probes);
         authMechanisms = List.copyOf(authMechanisms);
         tls = List.copyOf(tls);

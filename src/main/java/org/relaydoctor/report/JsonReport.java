@@ -156,7 +156,8 @@ public final class JsonReport {
         for (Finding f : findings) {
             ObjectNode n = out.addObject();
             n.put("code", f.code().name()).put("severity", f.severity().name())
-                    .put("title", verdicts.get("finding." + f.code().name() + ".title"));
+                    .put("title", verdicts.get("finding." + f.code().name() + ".title"))
+                    .put("detail", fillDetails(verdicts.get("finding." + f.code().name() + ".detail"), f.details()));
             ObjectNode details = n.putObject("details");
             f.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> details.put(e.getKey(), e.getValue()));
@@ -181,16 +182,67 @@ public final class JsonReport {
         return n;
     }
 
-    private ObjectNode dns(DnsReport d) {
+    /// The `dns` section: of a check's result, and the whole output of `relay-doctor dns --json`.
+    public ObjectNode dns(DnsReport d) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("domain", d.domain());
+        n.put("domain", d.domain()).put("resolver", d.resolver()).put("mxStatus", d.mxStatus().name());
+        d.provider().ifPresent(p -> n.put("provider", p));
         ArrayNode mx = n.putArray("mx");
         for (MxRecord r : d.mx()) {
             ObjectNode m = mx.addObject().put("preference", r.preference()).put("host", r.host());
             r.provider().ifPresent(p -> m.put("provider", p));
+            strings(m.putArray("addresses"), r.addresses());
+            r.problem().ifPresent(p -> m.put("problem", p.name()));
         }
+        ArrayNode servers = n.putArray("servers");
+        for (DnsReport.ServerName s : d.servers()) {
+            ObjectNode sn = servers.addObject().put("role", s.role()).put("host", s.host()).put("status", s.status().name());
+            strings(sn.putArray("addresses"), s.addresses());
+            s.suggestion().ifPresent(x -> sn.put("didYouMean", x));
+        }
+        ArrayNode srv = n.putArray("srv");
+        d.srv().forEach(r -> srv.addObject().put("service", r.service()).put("priority", r.priority())
+                .put("weight", r.weight()).put("port", r.port()).put("target", r.target()));
+        d.spf().ifPresent(spf -> {
+            ObjectNode sn = n.putObject("spf");
+            sn.put("domain", spf.domain()).put("status", spf.status().name());
+            spf.record().ifPresent(r -> sn.put("record", r));
+            ArrayNode ev = sn.putArray("evaluations");
+            spf.evaluations().forEach(e -> ev.addObject().put("address", e.address()).put("result", e.result().name())
+                    .put("mechanism", e.mechanism()).put("lookups", e.lookups()));
+        });
+        ArrayNode reverse = n.putArray("reverse");
+        d.reverse().forEach(r -> {
+            ObjectNode rn = reverse.addObject().put("role", r.role()).put("address", r.address())
+                    .put("status", r.status().name()).put("forwardConfirmed", r.confirmed());
+            r.name().ifPresent(x -> rn.put("name", x));
+        });
+        ArrayNode lists = n.putArray("blocklists");
+        d.blocklists().forEach(b -> {
+            ObjectNode bn = lists.addObject().put("address", b.address()).put("zone", b.zone())
+                    .put("status", b.status().name()).put("listed", b.listed()).put("policy", b.policy());
+            strings(bn.putArray("codes"), b.codes());
+            if (!b.reason().isEmpty()) {
+                bn.put("reason", b.reason());
+            }
+        });
         n.set("findings", findings(d.findings()));
         return n;
+    }
+
+    /// The JSON of `relay-doctor dns DOMAIN --json`.
+    public String write(DnsReport d) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA_VERSION);
+        root.put("kind", "dns");
+        root.putObject("app").put("name", AppInfo.NAME).put("version", AppInfo.version());
+        root.put("language", verdicts.locale().getLanguage());
+        root.set("dns", dns(d));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render a DNS report as JSON", e);
+        }
     }
 
     private ObjectNode smtp(SmtpServerFacts s) {
@@ -208,6 +260,15 @@ public final class JsonReport {
             strings(tn.putArray("subjectAltNames"), t.subjectAltNames());
         });
         return n;
+    }
+
+    /// Fills `{name}` placeholders of a finding text from its details.
+    public static String fillDetails(String pattern, java.util.Map<String, String> details) {
+        String out = pattern;
+        for (var e : details.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
     }
 
     static String authMode(SmtpAuth auth) {
