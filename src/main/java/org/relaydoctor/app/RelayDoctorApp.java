@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import java.util.Optional;
+import org.relaydoctor.profile.PendingSecretStore;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
@@ -27,7 +28,7 @@ public final class RelayDoctorApp extends Application {
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.detect();
         ShellServices services = new ShellServices(dirs.config(),
-                ProfileStorage.of(new ProfileStore(dirs.config())), SecretStoreSelector.forThisMachine(),
+                ProfileStorage.of(new ProfileStore(dirs.config())), PendingSecretStore.start(SecretStoreSelector::forThisMachine),
                 new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new),
                 ResultsActions.none(), Optional.of(new BuiltInDemo()));
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());

@@ -13,7 +13,9 @@ public record SecretAvailability(State state, String backend, String reason) {
         /// Passwords go to the operating system's keychain and survive a restart.
         KEYCHAIN,
         /// No usable keychain: passwords are kept in memory until the program ends.
-        SESSION_ONLY
+        SESSION_ONLY,
+        /// The keychain is still being probed (start-up): the answer follows in a moment.
+        PENDING
     }
 
     public SecretAvailability {
@@ -28,6 +30,10 @@ public record SecretAvailability(State state, String backend, String reason) {
 
     public static SecretAvailability sessionOnly(String reason) {
         return new SecretAvailability(State.SESSION_ONLY, "session", reason);
+    }
+
+    public static SecretAvailability pending() {
+        return new SecretAvailability(State.PENDING, "", "");
     }
 
     public boolean persistent() {

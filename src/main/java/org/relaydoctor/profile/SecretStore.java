@@ -17,4 +17,9 @@ public interface SecretStore {
 
     /// Whether passwords outlive the program, and why not when they do not.
     SecretAvailability availability();
+
+    /// Like {@link #availability()}, but waits until the store knows where passwords go. Off the FX thread.
+    default SecretAvailability awaitAvailability() {
+        return availability();
+    }
 }

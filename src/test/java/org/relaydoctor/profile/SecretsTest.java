@@ -209,4 +209,34 @@ class SecretsTest {
         assertThat(SavedProfiles.freeName(list, "Office")).isEqualTo("Office (2)");
         assertThat(SavedProfiles.freeName(list, "Home")).isEqualTo("Home");
     }
+
+    @Test
+    void aPendingStoreOpensAtOnceAndSavesOnceTheKeychainIsKnown() throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        SessionSecretStore keychain = new SessionSecretStore();
+        PendingSecretStore pending = PendingSecretStore.start(() -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return keychain;
+        });
+        assertThat(pending.availability().state()).isEqualTo(SecretAvailability.State.PENDING);
+
+        Thread saver = Thread.ofPlatform().start(() -> {
+            try {
+                pending.put("p1", Secret.of("pw"));
+            } catch (SecretStoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        saver.join(200);
+        assertThat(saver.isAlive()).as("the save waits for the keychain").isTrue();
+        answer.countDown();
+        saver.join(5_000);
+        assertThat(keychain.get("p1")).contains(Secret.of("pw"));
+        assertThat(pending.availability()).isEqualTo(keychain.availability());
+        assertThat(pending.get("p1")).contains(Secret.of("pw"));
+    }
 }

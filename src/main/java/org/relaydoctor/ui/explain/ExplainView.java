@@ -75,6 +75,7 @@ public final class ExplainView {
         heading.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
         input.setId("explainInput");
         input.setPromptText(texts.get("view.prompt"));
+        input.setAccessibleText(texts.get("view.title"));
         input.setWrapText(true);
         input.setPrefRowCount(10);
         Button open = new Button(texts.get("view.openFile"));
@@ -130,6 +131,30 @@ public final class ExplainView {
     /// Replaces the text (for example from a file the shell opened); the answer follows after the pause.
     public void setText(String text) {
         input.setText(text);
+    }
+
+    /// The text as typed or pasted.
+    public String text() {
+        return input.getText();
+    }
+
+    /// Puts the caret into the text area, so the user can paste straight away.
+    /// The scroll pane adds its content to the scene only when its skin is made, so this may wait for that.
+    public void focusInput() {
+        if (input.getScene() != null) {
+            input.requestFocus();
+            return;
+        }
+        input.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene was, javafx.scene.Scene now) {
+                if (now != null) {
+                    input.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(input::requestFocus);
+                }
+            }
+        });
     }
 
     private void explainNow() {

@@ -39,7 +39,8 @@ public final class ProfileEditorView extends ScrollPane {
     private final ProfileEditorViewModel vm;
 
     /// @param rememberNote  where remembered passwords go (keychain or this session only), shown under the box
-    public ProfileEditorView(ProfileEditorViewModel vm, Messages text, String rememberNote) {
+    public ProfileEditorView(ProfileEditorViewModel vm, Messages text,
+            javafx.beans.value.ObservableValue<String> rememberNote) {
         this.vm = vm;
         this.text = text;
         setId("profileEditor");
@@ -66,7 +67,8 @@ public final class ProfileEditorView extends ScrollPane {
         CheckBox remember = checkBox("rememberPasswordCheck", "editor.rememberPassword");
         remember.selectedProperty().bindBidirectional(vm.rememberPasswordProperty());
         logon.add(remember, 1, 4);
-        Label note = new Label(rememberNote);
+        Label note = new Label();
+        note.textProperty().bind(rememberNote);
         note.setId("rememberPasswordNote");
         note.setWrapText(true);
         note.getStyleClass().addAll("field-message", "muted");

@@ -59,6 +59,7 @@ public final class ProfileListViewModel {
     private final ReadOnlyObjectWrapper<String> saveProblem = new ReadOnlyObjectWrapper<>(this, "saveProblem");
     private final Map<String, ProfileEditorViewModel> editors = new HashMap<>();
     private final java.util.Set<String> sessionOnly = new java.util.HashSet<>();
+    private final ReadOnlyObjectWrapper<SecretAvailability> secretAvailability;
     private int undoIndex;
     private boolean readOnly;
     private Runnable saveRequest = this::saveNow;
@@ -67,6 +68,7 @@ public final class ProfileListViewModel {
         this.storage = storage;
         this.secrets = secrets;
         this.tasks = tasks;
+        this.secretAvailability = new ReadOnlyObjectWrapper<>(this, "secretAvailability", secrets.availability());
         search.addListener((o, was, now) -> {
             String needle = now.strip().toLowerCase(Locale.ROOT);
             visible.setPredicate(e -> needle.isEmpty() || matches(e, needle));
@@ -77,28 +79,14 @@ public final class ProfileListViewModel {
     }
 
     /// Loads the saved profiles in the background; problems (a broken entry set aside) go to `onProblems`.
+    /// Remembered passwords follow in a second task: the keychain may still be probed, and the list should
+    /// not wait for it.
     public void load(Consumer<List<ProfileProblem>> onProblems, Consumer<Throwable> onFailure) {
-        tasks.run("load profiles", () -> {
-            ProfileLoad loaded = storage.load();
-            Map<String, Secret> passwords = new HashMap<>();
-            for (StoredProfile p : loaded.profiles()) {
-                if (p.rememberPassword()) {
-                    try {
-                        secrets.get(p.id()).ifPresent(secret -> passwords.put(p.id(), secret));
-                    } catch (SecretStoreException e) {
-                        LOG.warn("No remembered password for a profile: {}", e.getMessage());
-                    }
-                }
-            }
-            return new Loaded(loaded, passwords);
-        }, (Loaded result) -> {
-            ProfileLoad loaded = result.load();
+        tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> {
             readOnly = loaded.readOnly();
-            remembered.putAll(result.passwords());
             for (StoredProfile p : loaded.profiles()) {
                 ProfileEditorViewModel vm = newEditor(p);
-                vm.load(p.profile(), result.passwords().getOrDefault(p.id(), Secret.empty()), Secret.empty(),
-                        p.rememberPassword());
+                vm.load(p.profile(), Secret.empty(), Secret.empty(), p.rememberPassword());
                 editors.put(p.id(), vm);
             }
             entries.setAll(loaded.profiles());
@@ -108,7 +96,35 @@ public final class ProfileListViewModel {
             if (!entries.isEmpty()) {
                 selected.set(entries.getFirst());
             }
+            loadPasswords(loaded.profiles());
         }, onFailure);
+    }
+
+    private void loadPasswords(List<StoredProfile> loaded) {
+        tasks.run("load remembered passwords", () -> {
+            SecretAvailability availability = secrets.awaitAvailability();
+            Map<String, Secret> passwords = new HashMap<>();
+            for (StoredProfile p : loaded) {
+                if (p.rememberPassword()) {
+                    try {
+                        secrets.get(p.id()).ifPresent(secret -> passwords.put(p.id(), secret));
+                    } catch (SecretStoreException e) {
+                        LOG.warn("No remembered password for a profile: {}", e.getMessage());
+                    }
+                }
+            }
+            return new Loaded(availability, passwords);
+        }, (Loaded result) -> {
+            secretAvailability.set(result.availability());
+            for (var e : result.passwords().entrySet()) {
+                ProfileEditorViewModel vm = editors.get(e.getKey());
+                // What the user typed while the keychain was still answering wins.
+                if (vm != null && vm.passwordProperty().get().isEmpty()) {
+                    remembered.put(e.getKey(), e.getValue());
+                    vm.passwordProperty().set(e.getValue().reveal());
+                }
+            }
+        }, e -> secretAvailability.set(secrets.availability()));
     }
 
     /// Lets the view put a debounce in front of saving.
@@ -163,11 +179,11 @@ public final class ProfileListViewModel {
     }
 
     /// What the secret store says about remembered passwords, for the text beside "Remember password".
-    public SecretAvailability secretAvailability() {
-        return secrets.availability();
+    public ReadOnlyObjectProperty<SecretAvailability> secretAvailabilityProperty() {
+        return secretAvailability.getReadOnlyProperty();
     }
 
-    private record Loaded(ProfileLoad load, Map<String, Secret> passwords) {}
+    private record Loaded(SecretAvailability availability, Map<String, Secret> passwords) {}
 
     /// The entries the store can hold: a new profile is kept in the editor until its address and outgoing
     /// server are typed, so an unfinished one never turns into a broken entry on disk.

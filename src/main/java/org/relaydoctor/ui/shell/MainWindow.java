@@ -50,10 +50,13 @@ import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.ProfileProblem;
 import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.ui.check.CheckProgress;
 import org.relaydoctor.ui.check.CheckService;
 import org.relaydoctor.ui.check.CheckView;
+import org.relaydoctor.ui.explain.ExplainView;
+import org.relaydoctor.diagnosis.ExtractedFacts;
 import org.relaydoctor.ui.profiles.ProfileEditorView;
 import org.relaydoctor.ui.profiles.ProfileEditorViewModel;
 import org.relaydoctor.ui.profiles.ProfileListView;
@@ -88,6 +91,10 @@ public final class MainWindow {
     private SplitPane split;
     private TabPane workTabs;
     private String checkedProfileId;
+    /// Whether the work area shows the Explain view (left when a profile is selected).
+    private boolean explaining;
+    /// The pasted text, kept across a language switch.
+    private String explainText = "";
     /// Profiles added by the demo: checked with the demo's options (its certificate trusted).
     private final java.util.Set<String> demoProfileIds = new java.util.HashSet<>();
 
@@ -107,6 +114,9 @@ public final class MainWindow {
         profiles.setSaveRequest(saveDebounce::playFromStart);
         profiles.selectedProperty().addListener((o, was, now) -> {
             if (was == null || now == null || !was.id().equals(now.id())) {
+                if (now != null) {
+                    explaining = false;
+                }
                 showWork();
             }
         });
@@ -193,7 +203,9 @@ public final class MainWindow {
         MenuItem cancel = item("cancelItem", "menu.check.cancel", "Shortcut+Period");
         cancel.setOnAction(e -> checkService.cancel());
         cancel.disableProperty().bind(checkService.runningProperty().not());
-        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel);
+        MenuItem explain = item("explainItem", "menu.check.explain", "Shortcut+Shift+E");
+        explain.setOnAction(e -> showExplain());
+        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel, new SeparatorMenuItem(), explain);
         checkMenu.setId("checkMenu");
 
         Menu language = new Menu(text.get("menu.view.language"));
@@ -266,7 +278,7 @@ public final class MainWindow {
         return item;
     }
 
-    private StackPane profilePane() {
+    private VBox profilePane() {
         ProfileListView list = new ProfileListView(profiles, text, verdicts);
         Label hint = new Label(text.get("profiles.empty.text"));
         hint.setId("emptyStateText");
@@ -280,7 +292,7 @@ public final class MainWindow {
         demo.setTooltip(new Tooltip(text.get("profiles.empty.demo.tooltip")));
         demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
         demo.setOnAction(e -> startDemo());
-        VBox empty = new VBox(12, hint, create, demo);
+        VBox empty = new VBox(12, hint, create, demo, explainButton("emptyExplainButton"));
         empty.setId("emptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(24));
@@ -288,9 +300,59 @@ public final class MainWindow {
         empty.visibleProperty().bind(Bindings.isEmpty(profiles.entries()));
         empty.managedProperty().bind(empty.visibleProperty());
         list.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane pane = new StackPane(list, empty);
+        StackPane stack = new StackPane(list, empty);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        Button explain = explainButton("explainButton");
+        explain.visibleProperty().bind(empty.visibleProperty().not());
+        explain.managedProperty().bind(explain.visibleProperty());
+        explain.setMaxWidth(Double.MAX_VALUE);
+        VBox pane = new VBox(stack, explain);
         pane.setMinWidth(240);
         return pane;
+    }
+
+    private Button explainButton(String id) {
+        Button button = new Button(text.get("explain.open"));
+        button.setId(id);
+        button.setTooltip(new Tooltip(text.get("explain.open.tooltip")));
+        button.setOnAction(e -> showExplain());
+        return button;
+    }
+
+    /// Shows the Explain view in the work area; choosing a profile goes back to it.
+    private void showExplain() {
+        explaining = true;
+        profiles.selectedProperty().set(null);
+        showWork();
+    }
+
+    private Node explainWork() {
+        ExplainView view = new ExplainView(text.locale(), this::checkExplainedAccount);
+        view.setText(explainText);
+        shownResult.set(null);
+        Node node = view.root();
+        node.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                explainText = view.text();
+            }
+        });
+        view.focusInput();
+        return node;
+    }
+
+    /// "Check this account" in the Explain view: a new profile with what the text revealed.
+    private void checkExplainedAccount(ExtractedFacts facts) {
+        String name = facts.account().or(facts::sender).orElse(text.get("profiles.new.name"));
+        profiles.createNew(name);
+        ProfileEditorViewModel editor = profiles.editorProperty().get();
+        if (editor != null) {
+            facts.sender().or(facts::account).filter(a -> a.contains("@")).ifPresent(editor.emailProperty()::set);
+            facts.outgoingServer().ifPresent(editor.outgoingHostProperty()::set);
+            facts.ssl().ifPresent(ssl -> editor.outgoingSecurityProperty()
+                    .set(ssl ? Security.SSL_TLS : Security.NONE));
+            facts.port().ifPresent(port -> editor.outgoingPortProperty().set(String.valueOf(port)));
+        }
+        status.setText(text.get("status.newProfile"));
     }
 
     /// Shows the welcome text without a selection, else the selected profile's editor and check.
@@ -299,7 +361,7 @@ public final class MainWindow {
             return;
         }
         StoredProfile selected = profiles.selectedProperty().get();
-        Node work = selected == null ? welcome() : profileWork(selected);
+        Node work = explaining ? explainWork() : selected == null ? welcome() : profileWork(selected);
         split.getItems().set(1, work);
     }
 
@@ -372,10 +434,9 @@ public final class MainWindow {
         return work;
     }
 
-    private String rememberNote() {
-        var availability = profiles.secretAvailability();
-        return Messages.load("profile", text.locale()).get(availability.messageKey(), availability.backend(),
-                availability.reason());
+    private javafx.beans.value.ObservableValue<String> rememberNote() {
+        Messages profileTexts = Messages.load("profile", text.locale());
+        return profiles.secretAvailabilityProperty().map(a -> profileTexts.get(a.messageKey(), a.backend(), a.reason()));
     }
 
     private void newProfile() {

@@ -123,4 +123,44 @@ class ProfileListViewModelTest {
         assertThat(other.entries()).extracting(StoredProfile::name).isEqualTo(List.of("Work"));
         assertThat(other.selectedProperty().get()).isNotNull();
     }
+
+    @Test
+    void theListDoesNotWaitForTheKeychainAndTheRememberedPasswordFollows() throws Exception {
+        StoredProfile work = addSample("Work");
+        java.util.concurrent.CountDownLatch keychainAnswers = new java.util.concurrent.CountDownLatch(1);
+        org.relaydoctor.profile.PendingSecretStore pending = org.relaydoctor.profile.PendingSecretStore.start(() -> {
+            try {
+                keychainAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return secrets;
+        });
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        TaskRunner later = new TaskRunner() {
+            @Override
+            public <T> void run(String name, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                    java.util.function.Consumer<Throwable> failed) {
+                queued.add(() -> TaskRunner.direct().run(name, work, ok, failed));
+            }
+        };
+        ProfileListViewModel other = new ProfileListViewModel(storage, pending, later);
+        assertThat(other.secretAvailabilityProperty().get().state())
+                .isEqualTo(org.relaydoctor.profile.SecretAvailability.State.PENDING);
+
+        other.load(problems -> {}, e -> {});
+        queued.pop().run(); // the profiles; the passwords' task waits in the queue
+        assertThat(queued).isNotEmpty();
+        assertThat(other.entries()).extracting(StoredProfile::name).containsExactly("Work");
+        assertThat(other.editorProperty().get().passwordProperty().get()).isEmpty();
+
+        keychainAnswers.countDown();
+        while (!queued.isEmpty()) {
+            queued.pop().run();
+        }
+        assertThat(other.editorProperty().get().passwordProperty().get()).isEqualTo("pw");
+        assertThat(other.secretAvailabilityProperty().get().state())
+                .isEqualTo(org.relaydoctor.profile.SecretAvailability.State.SESSION_ONLY);
+        assertThat(secrets.get(work.id())).contains(Secret.of("pw"));
+    }
 }
