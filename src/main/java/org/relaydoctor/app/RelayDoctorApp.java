@@ -6,7 +6,11 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import java.util.Optional;
+import java.util.List;
+import org.relaydoctor.dns.ProviderCatalog;
+import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.PendingSecretStore;
+import org.relaydoctor.profile.ThunderbirdAutoconfig;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
@@ -30,7 +34,10 @@ public final class RelayDoctorApp extends Application {
         ShellServices services = new ShellServices(dirs.config(),
                 ProfileStorage.of(new ProfileStore(dirs.config())), PendingSecretStore.start(SecretStoreSelector::forThisMachine),
                 new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new),
-                ResultsActions.none(), Optional.of(new BuiltInDemo()));
+                ResultsActions.none(), Optional.of(new BuiltInDemo()))
+                .withSuggestions(AccountSetupSuggestions.withAutoconfig(new ThunderbirdAutoconfig(),
+                        // The catalogue is parsed on the first look-up, not at start-up.
+                        List.of(email -> ProviderCatalog.bundled().byDomainSource().suggest(email))));
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

@@ -51,6 +51,10 @@ public final class AccountSetupSuggestions {
                     out.addAll(answer.get());
                 } catch (ExecutionException e) {
                     LOG.debug("A suggestion source failed for {}: {}", email, e.getCause().toString());
+                } catch (InterruptedException e) {
+                    // Cancelled: stop the sources' look-ups too, or closing the pool would wait for them.
+                    pool.shutdownNow();
+                    throw e;
                 }
             }
         }

@@ -41,6 +41,13 @@ public final class ProfileEditorView extends ScrollPane {
     /// @param rememberNote  where remembered passwords go (keychain or this session only), shown under the box
     public ProfileEditorView(ProfileEditorViewModel vm, Messages text,
             javafx.beans.value.ObservableValue<String> rememberNote) {
+        this(vm, text, rememberNote, java.util.Optional.empty());
+    }
+
+    /// @param suggestions  the sources behind "Fill from provider"; without them the button is not shown
+    public ProfileEditorView(ProfileEditorViewModel vm, Messages text,
+            javafx.beans.value.ObservableValue<String> rememberNote,
+            java.util.Optional<org.relaydoctor.profile.AccountSetupSuggestions> suggestions) {
         this.vm = vm;
         this.text = text;
         setId("profileEditor");
@@ -51,6 +58,7 @@ public final class ProfileEditorView extends ScrollPane {
         row(user, 0, "profileName", "editor.profileName", textField("profileNameField", vm.profileNameProperty()), null);
         row(user, 1, "displayName", "editor.displayName", textField("displayNameField", vm.displayNameProperty()), null);
         row(user, 2, "email", "editor.email", textField("emailField", vm.emailProperty()), vm.emailStateProperty());
+        suggestions.ifPresent(sources -> user.add(new ProviderFillView(vm, text, sources), 1, 6));
 
         GridPane server = grid();
         ComboBox<MailProtocol> type = combo("accountTypeCombo", vm.accountTypeProperty(), MailProtocol.values(),

@@ -131,6 +131,34 @@ public final class ProfileEditorViewModel {
         revalidate();
     }
 
+    /// "Fill from provider": takes the servers, ports, encryption and log-on of `suggested`, keeps the name,
+    /// address and passwords the user typed.
+    public void fillServers(AccountProfile suggested) {
+        accountType.set(suggested.incoming().protocol());
+        incomingHost.set(suggested.incoming().host());
+        incomingSecurity.set(suggested.incoming().security());
+        incomingPort.set(Integer.toString(suggested.incoming().port()));
+        outgoingHost.set(suggested.outgoing().host());
+        outgoingSecurity.set(suggested.outgoing().security());
+        outgoingPort.set(Integer.toString(suggested.outgoing().port()));
+        if (!suggested.login().isBlank()) {
+            login.set(suggested.login());
+        }
+        switch (suggested.smtpAuth()) {
+            case SmtpAuth.Off off -> smtpAuthRequired.set(false);
+            case SmtpAuth.SameAsIncoming same -> {
+                smtpAuthRequired.set(true);
+                outgoingLogon.set(OutgoingLogon.SAME_AS_INCOMING);
+            }
+            case SmtpAuth.OwnLogin own -> {
+                smtpAuthRequired.set(true);
+                outgoingLogon.set(OutgoingLogon.OWN_LOGIN);
+                smtpUser.set(own.user());
+            }
+        }
+        logOnToIncomingFirst.set(suggested.logOnToIncomingFirst());
+    }
+
     /// Applies a verdict's changes to the fields; returns false (and changes nothing) while the form is invalid.
     public boolean apply(List<ProfileChange> changes) {
         AccountProfile current = profile.get();

@@ -411,7 +411,7 @@ public final class MainWindow {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("work-header");
 
-        Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote()));
+        Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote(), services.suggestions()));
         settings.setId("settingsTab");
         StackPane checkArea = new StackPane(new CheckView(progress, text));
         checkArea.setId("checkArea");
