@@ -128,6 +128,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Send every DNS look-up to this resolver.")
     InetSocketAddress dnsServer;
 
+    @Option(names = "--blocklist", paramLabel = "ZONE[:policy]", converter = DnsCommand.BlocklistConverter.class,
+            description = "A DNS blocklist for the client address instead of the defaults (repeatable); ':policy' marks"
+                    + " a dynamic-range list like Spamhaus PBL.")
+    java.util.List<org.relaydoctor.dns.DnsBlocklist> blocklists = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -151,7 +156,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
         try {
-            AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live());
+            AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live(blocklists));
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
             out.print(json ? new JsonReport(locale).write(result) + "\n" : new ResultText(locale).render(result));
             out.flush();

@@ -29,6 +29,7 @@ public final class Diagnoser {
     /// Words with which servers refuse a client for its address rather than for the message.
     private static final Pattern DYNAMIC = Pattern.compile(
             "(?i)dynamic|dial-?up|residential|\\bpbl\\b|zen\\.spamhaus|consumer|broadband|dsl|cable|pool");
+    private static final Pattern REVERSE_DNS = Pattern.compile("(?i)reverse|\\bptr\\b|hostname|rdns");
     private static final Pattern CLIENT_POLICY = Pattern.compile(
             "(?i)spamhaus|blocklist|blacklist|block list|black list|dnsbl|\\brbl\\b|listed|reverse (dns|hostname)|"
                     + "\\bptr\\b|client host|your (ip|address)|banned|5\\.7\\.606|5\\.7\\.511");
@@ -70,7 +71,14 @@ public final class Diagnoser {
             listed.forEach(f -> evidence.add("DNSBL: " + f.details().get("address") + " listed in "
                     + f.details().get("zone") + " (" + f.details().get("codes") + ")"
                     + (f.details().getOrDefault("reason", "").isEmpty() ? "" : ": " + f.details().get("reason"))));
-            VerdictCode code = policy ? VerdictCode.CLIENT_BLOCKED_DYNAMIC : v.code();
+            // a refusal that names another reason (no reverse DNS) keeps it; the listing makes DYNAMIC an alternative
+            boolean otherReason = v.code() == VerdictCode.CLIENT_BLOCKED
+                    && v.evidence().stream().anyMatch(e -> REVERSE_DNS.matcher(e).find());
+            VerdictCode code = policy && !otherReason ? VerdictCode.CLIENT_BLOCKED_DYNAMIC : v.code();
+            if (policy && otherReason) {
+                return new RelayVerdict(code, v.verified(), evidence, v.changes(),
+                        without(concatCodes(v.alternatives(), VerdictCode.CLIENT_BLOCKED_DYNAMIC), code));
+            }
             return new RelayVerdict(code, v.verified(), evidence, v.changes(),
                     without(code == v.code() ? v.alternatives() : concatCodes(v.alternatives(), v.code()), code));
         }

@@ -101,7 +101,22 @@ public final class DnsChecker {
                         findings));
             }
             List<DnsReport.SrvRecord> srv = new ArrayList<>();
-            srvF.forEach((service, f) -> srv(service, get(f), srv, findings));
+            List<String> srvFailed = new ArrayList<>();
+            DnsStatus[] srvStatus = {DnsStatus.FOUND};
+            srvF.forEach((service, f) -> {
+                DnsAnswer a = get(f);
+                if (a.status().failed()) {
+                    srvFailed.add(a.name());
+                    srvStatus[0] = a.status();
+                } else {
+                    srv(service, a, srv);
+                }
+            });
+            if (!srvFailed.isEmpty()) {
+                // one finding for all SRV questions: they fail together when the domain's servers do
+                findings.add(new Finding(FindingCode.DNS_LOOKUP_FAILED, Severity.WARNING,
+                        Map.of("name", String.join(", ", srvFailed), "type", "SRV", "status", srvStatus[0].name())));
+            }
 
             Optional<DnsReport.SpfReport> spf = Optional.of(spf(domain, get(spfF),
                     out == null ? List.of() : out.addresses(), findings));
@@ -180,6 +195,9 @@ public final class DnsChecker {
     private Optional<Provider> singleProvider(String domain, List<MxRecord> mx, List<Finding> findings) {
         Set<String> owners = new LinkedHashSet<>();
         for (MxRecord r : mx) {
+            if (r.problem().filter(p -> p == MxRecord.Problem.IP_LITERAL).isPresent()) {
+                continue; // an address names no provider; MX_INVALID already says so
+            }
             owners.add(r.provider().flatMap(catalog::byId).map(Provider::name).orElse(parent(r.host())));
         }
         if (owners.size() > 1) {
@@ -213,11 +231,7 @@ public final class DnsChecker {
         return new DnsReport.ServerName(role, a.host(), a.status(), a.texts(), suggestion);
     }
 
-    private void srv(String service, DnsAnswer a, List<DnsReport.SrvRecord> out, List<Finding> findings) {
-        if (a.status().failed()) {
-            findings.add(lookupFailed(a.name(), "SRV", a));
-            return;
-        }
+    private static void srv(String service, DnsAnswer a, List<DnsReport.SrvRecord> out) {
         a.ofType().stream().map(SRVRecord.class::cast)
                 .sorted((x, y) -> x.getPriority() != y.getPriority() ? Integer.compare(x.getPriority(), y.getPriority())
                         : Integer.compare(y.getWeight(), x.getWeight()))
