@@ -350,7 +350,8 @@ public final class DnsChecker {
     /// Settings proposed from a DNS report: the recognised provider's published settings, then RFC 6186 SRV.
     public List<AccountSuggestion> suggestions(DnsReport report, String email) {
         List<AccountSuggestion> out = new ArrayList<>();
-        report.provider().flatMap(catalog::byId).flatMap(p -> catalog.suggestion(p, email,
+        // a provider that hosts the domain itself (gmail.com) is proposed by the catalogue's domain source already
+        report.provider().filter(id -> catalog.forEmailDomain(report.domain()).isEmpty()).flatMap(catalog::byId).flatMap(p -> catalog.suggestion(p, email,
                 "MX " + report.mx().getFirst().host())).ifPresent(out::add);
         srvSuggestion(report, email).ifPresent(out::add);
         return out;
