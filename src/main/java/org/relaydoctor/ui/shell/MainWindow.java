@@ -205,7 +205,10 @@ public final class MainWindow {
         cancel.disableProperty().bind(checkService.runningProperty().not());
         MenuItem explain = item("explainItem", "menu.check.explain", "Shortcut+Shift+E");
         explain.setOnAction(e -> showExplain());
-        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel, new SeparatorMenuItem(), explain);
+        MenuItem dns = item("dnsServerItem", "menu.check.dnsServer", null);
+        dns.setOnAction(e -> editDnsServer());
+        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel, new SeparatorMenuItem(), dns,
+                new SeparatorMenuItem(), explain);
         checkMenu.setId("checkMenu");
 
         Menu language = new Menu(text.get("menu.view.language"));
@@ -467,7 +470,7 @@ public final class MainWindow {
         status.setText(text.get("status.checking", profile.get().name()));
         CheckOptions options = demoProfileIds.contains(entry.id()) && services.demo().isPresent()
                 ? services.demo().get().options(text.locale())
-                : new CheckOptions(Optional.empty(), false, true, false, text.locale());
+                : new CheckOptions(preferences.dnsServerAddress(), false, true, false, text.locale());
         checkService.check(profile.get(), editor.credentials(), options);
     }
 
@@ -515,6 +518,48 @@ public final class MainWindow {
                 startCheck();
             }
         }, e -> status.setText(text.get("status.demoFailed", String.valueOf(e.getMessage()))));
+    }
+
+    /// Check > DNS server…: the resolver every check uses instead of the system's (blank: the system's).
+    private void editDnsServer() {
+        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle(text.get("dnsServer.title"));
+        dialog.setHeaderText(text.get("dnsServer.header"));
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(preferences.dnsServer());
+        field.setId("dnsServerField");
+        field.setPromptText(text.get("dnsServer.prompt"));
+        field.setAccessibleText(text.get("dnsServer.title"));
+        field.setTooltip(new Tooltip(text.get("dnsServer.prompt")));
+        Label error = new Label();
+        error.setId("dnsServerMessage");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        VBox content = new VBox(8, field, error);
+        content.setPrefWidth(420);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("dnsServerOk");
+        Runnable validate = () -> {
+            try {
+                ShellPreferences.parseDnsServer(field.getText());
+                error.setText("");
+                ok.setDisable(false);
+            } catch (IllegalArgumentException e) {
+                error.setText(text.get("dnsServer.invalid"));
+                ok.setDisable(true);
+            }
+        };
+        field.textProperty().addListener((o, was, now) -> validate.run());
+        validate.run();
+        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().strip() : null);
+        Platform.runLater(field::requestFocus);
+        dialog.showAndWait().ifPresent(value -> {
+            preferences.setDnsServer(value);
+            savePreferences();
+            status.setText(value.isEmpty() ? text.get("dnsServer.status.system") : text.get("dnsServer.status.set", value));
+        });
     }
 
     private void switchLanguage(Optional<Locale> language) {

@@ -3,6 +3,7 @@ package org.relaydoctor.ui.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// The shell's remembered choices, in `ui-preferences.properties` of the config folder: the language
-/// (empty = the system's), the theme, and the divider between the profile list and the work area.
+/// (empty = the system's), the theme, the DNS server of the check, and the divider between the profile list and the work area.
 public final class ShellPreferences {
     private static final Logger LOG = LoggerFactory.getLogger(ShellPreferences.class);
 
@@ -65,6 +66,64 @@ public final class ShellPreferences {
 
     public synchronized void setDivider(double position) {
         values.setProperty("divider", Double.toString(position));
+    }
+
+    /// The resolver the check uses instead of the system's, as typed (`HOST[:PORT]`); empty means the system's.
+    public synchronized String dnsServer() {
+        String v = values.getProperty("dnsServer", "");
+        try {
+            parseDnsServer(v);
+            return v;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    public synchronized void setDnsServer(String value) {
+        values.setProperty("dnsServer", value.strip());
+    }
+
+    /// `HOST`, `HOST:PORT`, an IPv6 address or `[IPv6]:PORT` (port 53 by default); blank means none.
+    /// Left unresolved: the check resolves a host name when it runs, not the FX thread.
+    /// @throws IllegalArgumentException when the text is not of that form
+    public static Optional<InetSocketAddress> parseDnsServer(String text) {
+        String v = text.strip();
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String host = v;
+        String port = "53";
+        if (v.startsWith("[")) {
+            int end = v.indexOf(']');
+            if (end < 0 || (v.length() > end + 1 && v.charAt(end + 1) != ':')) {
+                throw new IllegalArgumentException(text);
+            }
+            host = v.substring(1, end);
+            if (v.length() > end + 1) {
+                port = v.substring(end + 2);
+            }
+        } else if (v.chars().filter(c -> c == ':').count() == 1) {
+            host = v.substring(0, v.indexOf(':'));
+            port = v.substring(v.indexOf(':') + 1);
+        }
+        boolean hostOk = host.contains(":") ? host.matches("[0-9A-Fa-f:.]+") : host.matches("[\\p{L}\\p{N}.-]+");
+        if (!hostOk || !port.matches("\\d{1,5}")) {
+            throw new IllegalArgumentException(text);
+        }
+        int p = Integer.parseInt(port);
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException(text);
+        }
+        return Optional.of(InetSocketAddress.createUnresolved(host, p));
+    }
+
+    /// Like {@link #parseDnsServer(String)}, empty for text that does not parse.
+    public Optional<InetSocketAddress> dnsServerAddress() {
+        try {
+            return parseDnsServer(dnsServer());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /// Writes the file (temp file + atomic move); a failure is logged: losing a preference is harmless.

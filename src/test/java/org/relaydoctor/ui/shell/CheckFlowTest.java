@@ -37,6 +37,7 @@ class CheckFlowTest {
     private final Messages verdicts = Messages.load("verdicts", Locale.ENGLISH);
     private final AtomicReference<ScriptedCheckRunner> lastRunner = new AtomicReference<>();
     private volatile boolean stall;
+    private final AtomicReference<org.relaydoctor.check.CheckOptions> lastOptions = new AtomicReference<>();
 
     @TempDir
     Path config;
@@ -45,6 +46,7 @@ class CheckFlowTest {
     void start(Stage stage) {
         ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(), TaskRunner.direct(),
                 Optional.of(options -> {
+                    lastOptions.set(options);
                     ScriptedCheckRunner runner = new ScriptedCheckRunner(stall);
                     lastRunner.set(runner);
                     return runner;
@@ -139,5 +141,33 @@ class CheckFlowTest {
         Node icon = robot.lookup("#stepList .step-cancelled").query();
         assertThat(icon).isNotNull();
         assertThat(robot.lookup("#checkButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void theDnsServerSetInTheMenuIsUsedByTheCheck(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuItem item = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().get(1).getItems().stream().filter(i -> "dnsServerItem".equals(i.getId())).findFirst()
+                .orElseThrow();
+        javafx.application.Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#dnsServerField").tryQuery().isPresent());
+        TextField field = robot.lookup("#dnsServerField").queryAs(TextField.class);
+        robot.interact(() -> field.setText("192.0.2.53:5353:x"));
+        assertThat(robot.lookup("#dnsServerMessage").queryAs(Label.class).getText()).isEqualTo(ui.get("dnsServer.invalid"));
+        assertThat(robot.lookup("#dnsServerOk").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> field.setText("192.0.2.53:5353"));
+        assertThat(robot.lookup("#dnsServerOk").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#dnsServerOk");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statusText").queryAs(Label.class).getText())
+                .isEqualTo(ui.get("dnsServer.status.set", "192.0.2.53:5353"));
+
+        createValidProfile(robot);
+        robot.clickOn("#checkButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastOptions.get() != null);
+        assertThat(lastOptions.get().dnsServer()).hasValueSatisfying(a -> {
+            assertThat(a.getHostString()).isEqualTo("192.0.2.53");
+            assertThat(a.getPort()).isEqualTo(5353);
+        });
+        assertThat(new ShellPreferences(config).dnsServer()).as("remembered").isEqualTo("192.0.2.53:5353");
     }
 }
