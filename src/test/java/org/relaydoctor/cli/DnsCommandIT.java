@@ -102,6 +102,8 @@ class DnsCommandIT {
         assertThat(json.at("/dns/resolver").asText()).isEqualTo(dnsmasq.hostPort());
         assertThat(json.at("/dns/servers/1/addresses/0").asText()).isEqualTo("127.0.0.1");
         assertThat(json.at("/findings").toString()).contains("MX_MIXED");
+        assertThat(json.at("/dns/findings/0/detail").asText()).contains("mixed.test").contains("Yandex 360")
+                .doesNotContain("{");
         // smtp.good.test exists only in dnsmasq: the connection proves the name went there
         assertThat(json.at("/smtp/address").asText()).isEqualTo("127.0.0.1");
     }
