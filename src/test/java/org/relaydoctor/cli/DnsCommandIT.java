@@ -75,6 +75,10 @@ class DnsCommandIT {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).doesNotContain("Exception");
         assertThat(CheckCommandTest.run("dns", "good.test", "--blocklist", "not a zone").status()).isEqualTo(2);
+        CheckCommandTest.Run c = CheckCommandTest.run("check", "--email", "a@good.test", "--smtp-host", "smtp.good.test",
+                "--dns-server", "127.0.0.1:0");
+        assertThat(c.status()).isEqualTo(2);
+        assertThat(c.err()).contains("--dns-server").doesNotContain("Exception");
     }
 
     private List<String> check(DemoScenario s, String email, String... extra) throws Exception {
