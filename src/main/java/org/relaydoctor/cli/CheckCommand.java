@@ -166,6 +166,14 @@ public final class CheckCommand implements Callable<Integer> {
         if (credentials.incomingPassword().isEmpty() && reference.isPresent()) {
             credentials = new Credentials(rememberedPassword(reference.get(), err), credentials.smtpPassword());
         }
+        if (dnsServer != null && dnsServer.isUnresolved()) {
+            try {
+                // resolved once here, so that a wrong name is a usage error rather than HOST_NOT_FOUND for the servers
+                dnsServer = new InetSocketAddress(java.net.InetAddress.getByName(dnsServer.getHostString()), dnsServer.getPort());
+            } catch (java.net.UnknownHostException e) {
+                throw new ParameterException(spec.commandLine(), "--dns-server: cannot find " + dnsServer.getHostString());
+            }
+        }
         CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
         try {
             AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live(blocklists));
