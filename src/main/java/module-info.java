@@ -21,6 +21,10 @@ module org.relaydoctor {
     requires java.keyring;
     requires org.freedesktop.dbus;
 
+    // PDF reports (automatic modules named after openhtmltopdf-*.jar)
+    requires openhtmltopdf.pdfbox;
+    requires openhtmltopdf.core;
+
     // JSON, command line, logging
     requires com.fasterxml.jackson.databind;
     requires info.picocli;

@@ -8,6 +8,9 @@ import javafx.stage.Stage;
 import java.util.Optional;
 import java.util.List;
 import org.relaydoctor.dns.ProviderCatalog;
+import org.relaydoctor.check.DnsStep;
+import org.relaydoctor.dns.DnsChecker;
+import org.relaydoctor.dns.DnsLookup;
 import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.PendingSecretStore;
 import org.relaydoctor.profile.ThunderbirdAutoconfig;
@@ -37,7 +40,9 @@ public final class RelayDoctorApp extends Application {
                 ResultsActions.none(), Optional.of(new BuiltInDemo()))
                 .withSuggestions(AccountSetupSuggestions.withAutoconfig(new ThunderbirdAutoconfig(),
                         // The catalogue is parsed on the first look-up, not at start-up.
-                        List.of(email -> ProviderCatalog.bundled().byDomainSource().suggest(email))));
+                        List.of(email -> ProviderCatalog.bundled().byDomainSource().suggest(email),
+                                // MX provider and RFC 6186 SRV records of the address's domain
+                                email -> new DnsChecker(DnsLookup.system(DnsStep.MAX_WAIT)).suggestionSource().suggest(email))));
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

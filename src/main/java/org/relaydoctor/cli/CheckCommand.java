@@ -27,7 +27,10 @@ import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
+import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.report.JsonReport;
+import org.relaydoctor.report.ReportFormat;
+import org.relaydoctor.report.ReportWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -136,6 +139,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a report for the provider's support to FILE (format from --format or the extension).")
+    java.nio.file.Path report;
+
+    @Option(names = "--format", paramLabel = "html|pdf|txt|json|eml", converter = ReportFormatConverter.class,
+            description = "Format of --report (default: from the file's extension).")
+    ReportFormat reportFormat;
+
     @Option(names = "--lang", paramLabel = "ru|en|uk", converter = LanguageConverter.class,
             description = "Language of the output (default: the system's).")
     Locale lang;
@@ -148,11 +159,20 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = lang != null ? lang : Locale.getDefault();
+        ReportFormat format = reportFormat();
         Optional<ProfileReference> reference = profileReference();
         AccountProfile profile = toProfile(reference.map(ProfileReference::profile));
         Credentials credentials = credentials(locale);
         if (credentials.incomingPassword().isEmpty() && reference.isPresent()) {
             credentials = new Credentials(rememberedPassword(reference.get(), err), credentials.smtpPassword());
+        }
+        if (dnsServer != null && dnsServer.isUnresolved()) {
+            try {
+                // resolved once here, so that a wrong name is a usage error rather than HOST_NOT_FOUND for the servers
+                dnsServer = new InetSocketAddress(java.net.InetAddress.getByName(dnsServer.getHostString()), dnsServer.getPort());
+            } catch (java.net.UnknownHostException e) {
+                throw new ParameterException(spec.commandLine(), "--dns-server: cannot find " + dnsServer.getHostString());
+            }
         }
         CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
         try {
@@ -160,12 +180,50 @@ public final class CheckCommand implements Callable<Integer> {
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
             out.print(json ? new JsonReport(locale).write(result) + "\n" : new ResultText(locale).render(result));
             out.flush();
+            if (report != null) {
+                writeReport(result, format, locale, err);
+            }
             reference.flatMap(ProfileReference::saved).filter(saved -> sameServers(saved.profile(), profile))
                     .ifPresent(saved -> recordResult(saved, result, err));
             return ExitStatus.of(result);
         } catch (RuntimeException e) {
             err.println(Messages.load("cli", locale).get("check.error.internal", e.getClass().getSimpleName()));
             return ExitStatus.COULD_NOT_CHECK;
+        }
+    }
+
+    private ReportFormat reportFormat() {
+        if (report == null) {
+            if (reportFormat != null) {
+                throw new ParameterException(spec.commandLine(), "--format needs --report FILE");
+            }
+            return null;
+        }
+        if (reportFormat != null) {
+            return reportFormat;
+        }
+        return ReportFormat.ofFile(report).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--report: cannot tell the format from '" + report.getFileName() + "'; add --format html|pdf|txt|json|eml"));
+    }
+
+    /// Writes the report; a file that cannot be written is a message on stderr, the check's result stands.
+    private void writeReport(CheckResult result, ReportFormat format, Locale locale, PrintWriter err) {
+        Optional<String> support = result.dns().flatMap(d -> d.provider())
+                .flatMap(id -> ProviderCatalog.bundled().supportAddress(id));
+        try {
+            new ReportWriter(locale, java.time.ZoneId.systemDefault()).write(result, format, support, report);
+            err.println(Messages.load("cli", locale).get("check.report.written", report));
+        } catch (java.io.IOException e) {
+            err.println(Messages.load("cli", locale).get("check.report.failed", report, e.getMessage()));
+        }
+    }
+
+    /// `html|pdf|txt|json|eml`, any case.
+    static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.ofName(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "expected html, pdf, txt, json or eml, not '" + value + "'"));
         }
     }
 

@@ -18,6 +18,12 @@ import org.relaydoctor.dns.DnsLookup;
 import org.relaydoctor.dns.DnsReport;
 import org.relaydoctor.dns.MxRecord;
 import org.relaydoctor.dns.ProviderCatalog;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.IncomingServer;
+import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.OutgoingServer;
+import org.relaydoctor.profile.Security;
+import org.relaydoctor.profile.SmtpAuth;
 import org.relaydoctor.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -103,13 +109,13 @@ public final class DnsCommand implements Callable<Integer> {
                 ? ExitStatus.RESTRICTION : ExitStatus.RELAY_WORKS;
     }
 
-    private static org.relaydoctor.profile.AccountProfile accountFor(String domain, String smtpHost) {
+    private static AccountProfile accountFor(String domain, String smtpHost) {
         String email = "postmaster@" + domain;
-        return new org.relaydoctor.profile.AccountProfile(email, "", email,
-                new org.relaydoctor.profile.IncomingServer(org.relaydoctor.profile.MailProtocol.IMAP, "", 993,
-                        org.relaydoctor.profile.Security.SSL_TLS),
-                new org.relaydoctor.profile.OutgoingServer(smtpHost, 587, org.relaydoctor.profile.Security.STARTTLS),
-                email, new org.relaydoctor.profile.SmtpAuth.Off(), false, "", Duration.ofSeconds(5));
+        return new AccountProfile(email, "", email,
+                new IncomingServer(MailProtocol.IMAP, "", 993,
+                        Security.SSL_TLS),
+                new OutgoingServer(smtpHost, 587, Security.STARTTLS),
+                email, new SmtpAuth.Off(), false, "", Duration.ofSeconds(5));
     }
 
     private static String text(DnsReport r, Messages cli, Messages verdicts) {

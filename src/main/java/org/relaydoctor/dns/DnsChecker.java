@@ -82,7 +82,7 @@ public final class DnsChecker {
             }
             Future<DnsLookup.Addresses> inF = incomingHost.isBlank() ? null : pool.submit(() -> lookup.addresses(incomingHost));
             Future<DnsLookup.Addresses> outF = outgoingHost.isBlank() ? null : pool.submit(() -> lookup.addresses(outgoingHost));
-            Future<SpfEvaluator.Record> spfF = pool.submit(() -> new SpfEvaluator(lookup::query).recordOf(domain));
+            Future<SpfEvaluator.Policy> spfF = pool.submit(() -> new SpfEvaluator(lookup::query).recordOf(domain));
 
             DnsAnswer mxAnswer = get(mxF);
             List<MxRecord> mx = mx(domain, mxAnswer, findings, pool);
@@ -239,7 +239,7 @@ public final class DnsChecker {
                         r.getTarget().equals(org.xbill.DNS.Name.root) ? "." : DnsLookup.strip(r.getTarget().toString()))));
     }
 
-    private DnsReport.SpfReport spf(String domain, SpfEvaluator.Record record, List<InetAddress> outgoing,
+    private DnsReport.SpfReport spf(String domain, SpfEvaluator.Policy record, List<InetAddress> outgoing,
             List<Finding> findings) {
         if (record.status() == DnsStatus.NOT_ASKED) {
             return new DnsReport.SpfReport(domain, record.status(), Optional.empty(), List.of());
@@ -350,7 +350,8 @@ public final class DnsChecker {
     /// Settings proposed from a DNS report: the recognised provider's published settings, then RFC 6186 SRV.
     public List<AccountSuggestion> suggestions(DnsReport report, String email) {
         List<AccountSuggestion> out = new ArrayList<>();
-        report.provider().flatMap(catalog::byId).flatMap(p -> catalog.suggestion(p, email,
+        // a provider that hosts the domain itself (gmail.com) is proposed by the catalogue's domain source already
+        report.provider().filter(id -> catalog.forEmailDomain(report.domain()).isEmpty()).flatMap(catalog::byId).flatMap(p -> catalog.suggestion(p, email,
                 "MX " + report.mx().getFirst().host())).ifPresent(out::add);
         srvSuggestion(report, email).ifPresent(out::add);
         return out;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
@@ -50,13 +51,13 @@ public final class SpfEvaluator {
 
     /// The one `v=spf1` record of a domain: FOUND with it, NO_DATA/NXDOMAIN without, a failure status, or
     /// ERROR when the domain publishes more than one (a permanent error).
-    public Record recordOf(String domain) {
+    public Policy recordOf(String domain) {
         DnsAnswer a = dns.query(domain, Type.TXT);
         if (!a.status().answered()) {
-            return new Record(a.status(), Optional.empty(), a.detail());
+            return new Policy(a.status(), Optional.empty(), a.detail());
         }
         List<String> spf = new ArrayList<>();
-        for (org.xbill.DNS.Record r : a.ofType()) {
+        for (Record r : a.ofType()) {
             String text = String.join("", ((TXTRecord) r).getStrings());
             String lower = text.toLowerCase(Locale.ROOT);
             if (lower.equals("v=spf1") || lower.startsWith("v=spf1 ")) {
@@ -64,14 +65,14 @@ public final class SpfEvaluator {
             }
         }
         if (spf.size() > 1) {
-            return new Record(DnsStatus.ERROR, Optional.empty(), "more than one v=spf1 record");
+            return new Policy(DnsStatus.ERROR, Optional.empty(), "more than one v=spf1 record");
         }
-        return spf.isEmpty() ? new Record(a.status() == DnsStatus.NXDOMAIN ? DnsStatus.NXDOMAIN : DnsStatus.NO_DATA,
-                Optional.empty(), "") : new Record(DnsStatus.FOUND, Optional.of(spf.getFirst()), "");
+        return spf.isEmpty() ? new Policy(a.status() == DnsStatus.NXDOMAIN ? DnsStatus.NXDOMAIN : DnsStatus.NO_DATA,
+                Optional.empty(), "") : new Policy(DnsStatus.FOUND, Optional.of(spf.getFirst()), "");
     }
 
     /// A domain's SPF record, or why there is none.
-    public record Record(DnsStatus status, Optional<String> text, String detail) {}
+    public record Policy(DnsStatus status, Optional<String> text, String detail) {}
 
     /// `check_host(address, domain)`.
     public Evaluation evaluate(String domain, InetAddress address) {
@@ -107,7 +108,7 @@ public final class SpfEvaluator {
         if (depth > LOOKUP_LIMIT) {
             return new Outcome(Result.PERMERROR, "include loop");
         }
-        Record rec = recordOf(domain);
+        Policy rec = recordOf(domain);
         if (rec.status().failed()) {
             return new Outcome(rec.status() == DnsStatus.ERROR && rec.detail().startsWith("more than one")
                     ? Result.PERMERROR : Result.TEMPERROR, domain + ": " + rec.detail());
@@ -215,7 +216,7 @@ public final class SpfEvaluator {
                     boolean v4 = s.ip instanceof Inet4Address;
                     DnsAnswer addr = dns.query(h, v4 ? Type.A : Type.AAAA);
                     fail(addr);
-                    for (org.xbill.DNS.Record r : addr.ofType()) {
+                    for (Record r : addr.ofType()) {
                         InetAddress a = v4 ? ((ARecord) r).getAddress() : ((AAAARecord) r).getAddress();
                         if (sameNetwork(s.ip, a, v4 ? cidr[0] : cidr[1])) {
                             return Optional.of(true);

@@ -91,6 +91,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void reportIsWrittenInTheFormatOfItsExtensionAndLanguage() throws Exception {
+        DemoScenario s = demo.scenario("auth-required").orElseThrow();
+        Path html = dir.resolve("report.html");
+        Run r = run(args(s, "--smtp-auth", "off", "--report", html.toString(), "--lang", "ru").toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Проверка исходящей почты")
+                .contains("AUTH_REQUIRED").doesNotContain(s.password().reveal());
+        Path txt = dir.resolve("for-support");
+        r = run(args(s, "--smtp-auth", "off", "--report", txt.toString(), "--format", "TXT", "--lang", "en")
+                .toArray(String[]::new));
+        assertThat(Files.readString(txt)).startsWith("Outgoing mail check for").contains("Relay access denied");
+        assertThat(r.err()).contains("Report written to " + txt);
+    }
+
+    @Test
+    void reportFormatThatCannotBeToldIsAUsageError() {
+        Run r = run("check", "--email", "a@b.example", "--smtp-host", "127.0.0.1", "--report", "out.doc");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--format").doesNotContain("at org.");
+        r = run("check", "--email", "a@b.example", "--smtp-host", "127.0.0.1", "--report", "a.html", "--format", "docx");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("html, pdf, txt, json or eml");
+    }
+
+    @Test
     void badPortIsAUsageErrorWithoutStackTrace() {
         Run r = run("check", "--email", "a@b.example", "--smtp-host", "127.0.0.1", "--smtp-port", "70000");
         assertThat(r.status()).isEqualTo(2);

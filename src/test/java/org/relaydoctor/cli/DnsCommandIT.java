@@ -75,6 +75,10 @@ class DnsCommandIT {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).doesNotContain("Exception");
         assertThat(CheckCommandTest.run("dns", "good.test", "--blocklist", "not a zone").status()).isEqualTo(2);
+        CheckCommandTest.Run c = CheckCommandTest.run("check", "--email", "a@good.test", "--smtp-host", "smtp.good.test",
+                "--dns-server", "127.0.0.1:0");
+        assertThat(c.status()).isEqualTo(2);
+        assertThat(c.err()).contains("--dns-server").doesNotContain("Exception");
     }
 
     private List<String> check(DemoScenario s, String email, String... extra) throws Exception {
@@ -102,6 +106,8 @@ class DnsCommandIT {
         assertThat(json.at("/dns/resolver").asText()).isEqualTo(dnsmasq.hostPort());
         assertThat(json.at("/dns/servers/1/addresses/0").asText()).isEqualTo("127.0.0.1");
         assertThat(json.at("/findings").toString()).contains("MX_MIXED");
+        assertThat(json.at("/dns/findings/0/detail").asText()).contains("mixed.test").contains("Yandex 360")
+                .doesNotContain("{");
         // smtp.good.test exists only in dnsmasq: the connection proves the name went there
         assertThat(json.at("/smtp/address").asText()).isEqualTo("127.0.0.1");
     }

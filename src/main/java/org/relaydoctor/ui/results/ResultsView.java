@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -20,8 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -32,10 +29,7 @@ import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.StepResult;
 import org.relaydoctor.check.TlsFacts;
 import org.relaydoctor.diagnosis.Finding;
-import org.relaydoctor.diagnosis.FindingCode;
 import org.relaydoctor.diagnosis.Messages;
-import org.relaydoctor.dns.DnsReport;
-import org.relaydoctor.dns.MxRecord;
 import org.relaydoctor.ui.check.StepIcons;
 
 /// Everything a check found: the {@link VerdictCard} on top, then the Steps, DNS, TLS, Transcript and Findings
@@ -126,29 +120,7 @@ public final class ResultsView extends SplitPane {
         if (result.dns().isEmpty()) {
             return placeholder("results.dns.none");
         }
-        DnsReport dns = result.dns().get();
-        Label domain = new Label(text.get("results.dns.domain", dns.domain()));
-        domain.getStyleClass().add("section-title");
-        VBox box = new VBox(8, domain);
-        box.setPadding(new Insets(10));
-        if (dns.findings().stream().anyMatch(f -> f.code() == FindingCode.MX_MIXED)) {
-            Label mixed = new Label(text.get("results.dns.mixed"));
-            mixed.setId("mixedMxWarning");
-            mixed.setWrapText(true);
-            mixed.getStyleClass().addAll("callout", "badge-warning");
-            box.getChildren().add(mixed);
-        }
-        TableView<MxRecord> table = new TableView<>();
-        table.setId("mxTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(text.get("results.dns.noMx")));
-        table.getColumns().add(column("results.dns.preference", r -> Integer.toString(r.preference())));
-        table.getColumns().add(column("results.dns.host", MxRecord::host));
-        table.getColumns().add(column("results.dns.provider", r -> r.provider().orElse("—")));
-        table.getItems().setAll(dns.mx());
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.getChildren().add(table);
-        return box;
+        return new DnsPane(result.dns().get(), text);
     }
 
     private Node tls(CheckResult result) {
@@ -234,12 +206,6 @@ public final class ResultsView extends SplitPane {
             out = out.replace("{" + e.getKey() + "}", e.getValue());
         }
         return out;
-    }
-
-    private <T> TableColumn<T, String> column(String key, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(text.get(key));
-        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        return c;
     }
 
     private Node placeholder(String key) {
