@@ -43,18 +43,21 @@ public final class ScreenshotTour {
     @Override
     public void start(Stage stage) throws Exception {
         this.stage = stage;
-        out = Path.of(getParameters().getRaw().isEmpty() ? "packaging/screenshots" : getParameters().getRaw().getFirst());
+        out = Path.of(getParameters().getUnnamed().isEmpty() ? "packaging/screenshots" : getParameters().getUnnamed().getFirst());
         Files.createDirectories(out);
         Path config = Files.createTempDirectory("relay-doctor-tour");
         BuiltInDemo demo = new BuiltInDemo();
         ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(),
                 new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new), ResultsActions.none(),
                 Optional.of(demo));
-        window = new MainWindow(stage, services, Locale.ENGLISH);
+        // --locale=ru --size=800x560 check how the window looks in a longer language or a small window.
+        Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("locale", "en"));
+        String[] size = getParameters().getNamed().getOrDefault("size", "1280x800").split("x");
+        window = new MainWindow(stage, services, locale);
         stage.setX(0);
         stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        stage.setWidth(Double.parseDouble(size[0]));
+        stage.setHeight(Double.parseDouble(size[1]));
         window.show();
         step(() -> button("#tryDemoButton").fire());
         waitUntil(() -> find("#verdictCard") != null);
@@ -74,6 +77,16 @@ public final class ScreenshotTour {
         step(() -> tabs().getSelectionModel().select(0));
         settle();
         step(() -> shoot("main-window.png"));
+        step(() -> button("#explainButton").fire());
+        step(() -> ((javafx.scene.control.TextArea) find("#explainInput")).setText("""
+                Your message did not reach some or all of the intended recipients.
+                Subject: Invoice
+                The following recipient(s) cannot be reached:
+                friend@example.org on 28.11.2026 10:15
+                Server error: '550 5.7.1 Unable to relay'"""));
+        waitUntil(() -> find("#verdictCard") != null && find("#verdictCard").isVisible());
+        settle();
+        step(() -> shoot("explain.png"));
         step(() -> {
             demo.close();
             Platform.exit();

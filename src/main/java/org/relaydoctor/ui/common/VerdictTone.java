@@ -34,6 +34,8 @@ public enum VerdictTone {
     public static Label badge(VerdictCode code, Messages verdicts) {
         Label badge = new Label(code.name());
         badge.getStyleClass().addAll("verdict-badge", of(code).styleClass());
+        // A badge is read whole or not at all: never squeezed into "AUTH_RE…".
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         String title = verdicts.get("verdict." + code.name() + ".title");
         badge.setAccessibleText(title);
         badge.setTooltip(new javafx.scene.control.Tooltip(title));

@@ -93,7 +93,10 @@ public final class ExplainView {
                 this.onCheckAccount.accept(current.facts());
             }
         });
-        HBox buttons = new HBox(8, open, clear, checkAccount);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, open, clear, checkAccount);
+        for (Button b : List.of(open, clear, checkAccount)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
 
         title.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
         card.setId("verdictCard");

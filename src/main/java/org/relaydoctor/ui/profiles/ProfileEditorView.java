@@ -184,6 +184,7 @@ public final class ProfileEditorView extends ScrollPane {
         Label label = new Label(text.get(key));
         label.setMnemonicParsing(true);
         label.setId(name + "Label");
+        label.setWrapText(true);
         Control focusable = control instanceof Control c ? c : firstControl(control);
         label.setLabelFor(focusable);
         if (focusable != null) {
@@ -330,11 +331,12 @@ public final class ProfileEditorView extends ScrollPane {
         g.setHgap(10);
         g.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(200);
+        // Narrow enough for a small window; a long (Russian) label wraps instead of being cut.
+        labels.setMinWidth(140);
         labels.setPrefWidth(220);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(220);
+        fields.setMinWidth(180);
         g.getColumnConstraints().setAll(labels, fields);
         return g;
     }

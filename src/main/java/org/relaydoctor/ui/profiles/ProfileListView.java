@@ -64,7 +64,11 @@ public final class ProfileListView extends VBox {
         for (Button b : new Button[] {duplicate, rename, delete}) {
             b.disableProperty().bind(vm.selectedProperty().isNull());
         }
-        HBox buttons = new HBox(4, add, duplicate, rename, delete);
+        // Wraps to a second row in a narrow list rather than cutting "Переименовать" to "Переим…".
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4, add, duplicate, rename, delete);
+        for (Button b : new Button[] {add, duplicate, rename, delete}) {
+            b.setMinWidth(USE_PREF_SIZE);
+        }
         buttons.setId("profileButtons");
 
         Label deleted = new Label();
@@ -118,6 +122,8 @@ public final class ProfileListView extends VBox {
 
         EntryCell(Messages verdicts) {
             this.verdicts = verdicts;
+            // Cells as wide as the list, never wider: a long name is cut ("Demo: client-bl…"), the badge stays in view.
+            setPrefWidth(0);
         }
 
         @Override
@@ -139,6 +145,8 @@ public final class ProfileListView extends VBox {
             address.textProperty().bind(editor.emailProperty());
             address.getStyleClass().add("profile-address");
             VBox lines = new VBox(2, name, address);
+            lines.setMinWidth(0);
+            HBox.setHgrow(lines, Priority.SOMETIMES);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(6, lines, gap);

@@ -178,6 +178,7 @@ public final class ResultsView extends SplitPane {
                     case WARNING -> "badge-warning";
                     case ERROR -> "badge-danger";
                 });
+                severity.setMinWidth(Region.USE_PREF_SIZE);
                 Label title = new Label(fill(verdicts.get(prefix + ".title"), f.details()));
                 title.getStyleClass().add("step-title");
                 Label detail = new Label(fill(verdicts.get(prefix + ".detail"), f.details()));

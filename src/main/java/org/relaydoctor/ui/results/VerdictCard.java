@@ -29,12 +29,14 @@ public final class VerdictCard extends VBox {
         title.setId("verdictTitle");
         title.getStyleClass().add("verdict-title");
         title.setWrapText(true);
-        HBox head = new HBox(10, VerdictTone.badge(verdict.code(), verdicts), title);
+        // Badges on their own row: beside them a long (Russian) title was squeezed into a narrow column.
+        HBox head = new HBox(10, VerdictTone.badge(verdict.code(), verdicts));
         head.setAlignment(Pos.CENTER_LEFT);
         if (verdict.verified()) {
             Label verified = new Label(text.get("results.verified"));
             verified.setId("verifiedBadge");
             verified.getStyleClass().addAll("verdict-badge", "badge-success");
+            verified.setMinWidth(USE_PREF_SIZE);
             verified.setTooltip(new Tooltip(text.get("results.verified.tooltip")));
             head.getChildren().add(verified);
         }
@@ -42,7 +44,7 @@ public final class VerdictCard extends VBox {
         Label explanation = new Label(verdicts.get(prefix + ".explanation"));
         explanation.setId("verdictExplanation");
         explanation.setWrapText(true);
-        getChildren().addAll(head, explanation);
+        getChildren().addAll(head, title, explanation);
 
         if (!verdict.changes().isEmpty()) {
             // Right under the explanation, above the steps: the card's one action stays in view.

@@ -68,6 +68,8 @@ import org.relaydoctor.ui.theme.Themes;
 /// The state lives in the ViewModels and the check service; the views are rebuilt from them when the
 /// language changes.
 public final class MainWindow {
+    /// Narrower, the editor's labels and the verdict card's wrapped text become unreadable.
+    private static final double WORK_MIN_WIDTH = 460;
     private static final String[] ICON_SIZES = {"16", "32", "48", "64", "128", "256"};
     /// The languages offered in the menu; an empty tag means the system's.
     private static final List<String> LANGUAGES = List.of("", "en", "ru", "uk");
@@ -156,6 +158,9 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
+        // The list is not resized with the window: place the divider once the window has its real width.
+        double divider = preferences.divider();
+        Platform.runLater(() -> split.setDividerPositions(divider));
     }
 
     private void loadTexts() {
@@ -365,7 +370,14 @@ public final class MainWindow {
         }
         StoredProfile selected = profiles.selectedProperty().get();
         Node work = explaining ? explainWork() : selected == null ? welcome() : profileWork(selected);
+        // The list may shrink to its minimum, the work area not below what its forms need.
+        if (work instanceof Region region) {
+            region.setMinWidth(WORK_MIN_WIDTH);
+        }
+        // Replacing an item resets the divider to the middle: keep where the user (or the preference) put it.
+        double divider = split.getDividerPositions()[0];
         split.getItems().set(1, work);
+        split.setDividerPositions(divider);
     }
 
     private Node welcome() {
@@ -396,7 +408,9 @@ public final class MainWindow {
         check.setAccessibleText(text.get("check.run.tooltip"));
         check.disableProperty().bind(checkDisabled());
         check.setOnAction(e -> startCheck());
+        check.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = new Button(text.get("check.cancel"));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancelButton");
         cancel.setTooltip(new Tooltip(text.get("check.cancel.tooltip")));
         cancel.visibleProperty().bind(checkService.runningProperty());
