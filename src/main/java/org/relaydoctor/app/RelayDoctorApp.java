@@ -18,7 +18,7 @@ import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
-import org.relaydoctor.ui.results.ResultsActions;
+import org.relaydoctor.ui.results.ReportExport;
 import org.relaydoctor.ui.shell.MainWindow;
 import org.relaydoctor.ui.shell.ShellServices;
 import org.slf4j.Logger;
@@ -34,10 +34,12 @@ public final class RelayDoctorApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.detect();
+        BackgroundTaskRunner tasks = new BackgroundTaskRunner();
         ShellServices services = new ShellServices(dirs.config(),
                 ProfileStorage.of(new ProfileStore(dirs.config())), PendingSecretStore.start(SecretStoreSelector::forThisMachine),
-                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new),
-                ResultsActions.none(), Optional.of(new BuiltInDemo()))
+                tasks, Optional.of(EngineCheckRunner::new),
+                new ReportExport(stage, tasks, java.util.Locale.getDefault(), dirs.config()).actions(),
+                Optional.of(new BuiltInDemo()))
                 .withSuggestions(AccountSetupSuggestions.withAutoconfig(new ThunderbirdAutoconfig(),
                         // The catalogue is parsed on the first look-up, not at start-up.
                         List.of(email -> ProviderCatalog.bundled().byDomainSource().suggest(email),

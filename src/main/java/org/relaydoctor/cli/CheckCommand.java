@@ -27,7 +27,6 @@ import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
-import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.report.JsonReport;
 import org.relaydoctor.report.ReportFormat;
 import org.relaydoctor.report.ReportWriter;
@@ -208,8 +207,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /// Writes the report; a file that cannot be written is a message on stderr, the check's result stands.
     private void writeReport(CheckResult result, ReportFormat format, Locale locale, PrintWriter err) {
-        Optional<String> support = result.dns().flatMap(d -> d.provider())
-                .flatMap(id -> ProviderCatalog.bundled().supportAddress(id));
+        Optional<String> support = ReportWriter.supportAddress(result);
         try {
             new ReportWriter(locale, java.time.ZoneId.systemDefault()).write(result, format, support, report);
             err.println(Messages.load("cli", locale).get("check.report.written", report));

@@ -28,6 +28,7 @@ public final class HtmlReport {
             table.code td.d { width: 1.5em; font-weight: bold; }
             span.redacted { background: #fde68a; }
             p.footer { color: #555; font-size: 8pt; margin-top: 14pt; }
+            @media screen { body { padding: 16px; } }
             """;
 
     private HtmlReport() {

@@ -48,6 +48,12 @@ public final class ReportWriter {
         }
     }
 
+    /// The support address of the provider the DNS check recognised, for the e-mail draft's To:.
+    public static Optional<String> supportAddress(CheckResult result) {
+        return result.dns().flatMap(d -> d.provider())
+                .flatMap(id -> org.relaydoctor.dns.ProviderCatalog.bundled().supportAddress(id));
+    }
+
     /// The summary for the clipboard: the verdict sentence and the key facts as text.
     public String summary(CheckResult result) {
         return builder.summaryText(result);

@@ -36,16 +36,16 @@ import org.relaydoctor.profile.SmtpAuth;
 
 /// A fixed check result for report tests: AUTH_REQUIRED fixed by turning on SMTP authentication, with TLS, DNS
 /// and a transcript whose AUTH exchange went through the real {@link Redactor}. Time stamps are fixed.
-final class ReportFixture {
+public final class ReportFixture {
     static final String USER = "anna@example.ru";
-    static final String PASSWORD = "Pa55-секрет!";
+    public static final String PASSWORD = "Pa55-секрет!";
     static final Instant START = Instant.parse("2026-11-28T09:15:30.250Z");
 
     private ReportFixture() {
     }
 
     /// The base64 forms a leak could take: the password alone and the AUTH PLAIN blobs with and without authzid.
-    static List<String> secretForms() {
+    public static List<String> secretForms() {
         Base64.Encoder b64 = Base64.getEncoder();
         return List.of(PASSWORD,
                 b64.encodeToString(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -53,7 +53,7 @@ final class ReportFixture {
                 b64.encodeToString((USER + "\0" + USER + "\0" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    static CheckResult result() {
+    public static CheckResult result() {
         AccountProfile profile = new AccountProfile("Office", "Анна Петрова", USER,
                 new IncomingServer(MailProtocol.IMAP, "imap.example.ru", 993, Security.SSL_TLS),
                 new OutgoingServer("smtp.example.ru", 587, Security.STARTTLS),
