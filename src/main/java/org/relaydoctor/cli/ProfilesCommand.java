@@ -26,6 +26,8 @@ import org.relaydoctor.profile.StoredProfile;
 import org.relaydoctor.profile.ThunderbirdImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -47,7 +49,19 @@ public final class ProfilesCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    private final Messages messages = Messages.load("profile", Locale.getDefault());
+    /// Inherited: `relay-doctor profiles list --lang ru` as well as `profiles --lang ru list`.
+    @Option(names = "--lang", paramLabel = "ru|en|uk", converter = CheckCommand.LanguageConverter.class,
+            scope = ScopeType.INHERIT, description = "Language of the output (default: the system's).")
+    Locale lang;
+
+    private Messages messages;
+
+    private Messages messages() {
+        if (messages == null) {
+            messages = Messages.load("profile", lang != null ? lang : Locale.getDefault());
+        }
+        return messages;
+    }
 
     @Override
     public void run() {
@@ -64,18 +78,18 @@ public final class ProfilesCommand implements Runnable {
         PrintWriter out = out();
         List<StoredProfile> profiles = load.get().profiles();
         if (profiles.isEmpty()) {
-            out.println(messages.get("profile.cli.list.empty", store.file()));
+            out.println(messages().get("profile.cli.list.empty", store.file()));
             return OK;
         }
         String format = "%-24s %-30s %-34s %s%n";
-        out.printf(format, messages.get("profile.cli.column.name"), messages.get("profile.cli.column.email"),
-                messages.get("profile.cli.column.outgoing"), messages.get("profile.cli.column.lastResult"));
+        out.printf(format, messages().get("profile.cli.column.name"), messages().get("profile.cli.column.email"),
+                messages().get("profile.cli.column.outgoing"), messages().get("profile.cli.column.lastResult"));
         for (StoredProfile p : profiles) {
             AccountProfile a = p.profile();
             String outgoing = a.outgoing().host() + ":" + a.outgoing().port() + " " + a.outgoing().security();
             String last = p.lastResult()
                     .map(r -> r.verdictCode() + " " + WHEN.format(r.checkedAt().atZone(ZoneId.systemDefault())))
-                    .orElse(messages.get("profile.cli.lastResult.never"));
+                    .orElse(messages().get("profile.cli.lastResult.never"));
             out.printf(format, a.name(), a.email(), outgoing, last);
         }
         return OK;
@@ -103,17 +117,17 @@ public final class ProfilesCommand implements Runnable {
         line(out, "login", a.login());
         line(out, "outgoing", a.outgoing().host() + ":" + a.outgoing().port() + " " + a.outgoing().security());
         line(out, "smtpAuth", switch (a.smtpAuth()) {
-            case SmtpAuth.Off() -> messages.get("profile.cli.smtpAuth.off");
-            case SmtpAuth.SameAsIncoming() -> messages.get("profile.cli.smtpAuth.same");
-            case SmtpAuth.OwnLogin(String user) -> messages.get("profile.cli.smtpAuth.own", user);
+            case SmtpAuth.Off() -> messages().get("profile.cli.smtpAuth.off");
+            case SmtpAuth.SameAsIncoming() -> messages().get("profile.cli.smtpAuth.same");
+            case SmtpAuth.OwnLogin(String user) -> messages().get("profile.cli.smtpAuth.own", user);
         });
-        line(out, "logOnToIncomingFirst", messages.get(a.logOnToIncomingFirst() ? "profile.cli.yes" : "profile.cli.no"));
+        line(out, "logOnToIncomingFirst", messages().get(a.logOnToIncomingFirst() ? "profile.cli.yes" : "profile.cli.no"));
         line(out, "testRecipient", a.testRecipient());
         line(out, "timeout", a.timeout().toSeconds() + " s");
-        line(out, "rememberPassword", messages.get(p.rememberPassword() ? "profile.cli.yes" : "profile.cli.no"));
+        line(out, "rememberPassword", messages().get(p.rememberPassword() ? "profile.cli.yes" : "profile.cli.no"));
         line(out, "lastResult", p.lastResult()
                 .map(r -> r.verdictCode() + " " + WHEN.format(r.checkedAt().atZone(ZoneId.systemDefault())))
-                .orElse(messages.get("profile.cli.lastResult.never")));
+                .orElse(messages().get("profile.cli.lastResult.never")));
         return OK;
     }
 
@@ -139,16 +153,16 @@ public final class ProfilesCommand implements Runnable {
             }
         }
         if (chosen.isEmpty()) {
-            err().println(messages.get("profile.cli.export.nothing"));
+            err().println(messages().get("profile.cli.export.nothing"));
             return USAGE;
         }
         try {
             ProfileFiles.write(file, chosen);
         } catch (IOException e) {
-            err().println(messages.get("profile.cli.writeFailed", file, e.getMessage()));
+            err().println(messages().get("profile.cli.writeFailed", file, e.getMessage()));
             return FAILED;
         }
-        out().println(messages.get("profile.cli.export.done", chosen.size(), file.toAbsolutePath()));
+        out().println(messages().get("profile.cli.export.done", chosen.size(), file.toAbsolutePath()));
         return OK;
     }
 
@@ -165,12 +179,12 @@ public final class ProfilesCommand implements Runnable {
                 case OUTLOOK_PRF -> collect(OutlookPrfImport.read(file), incoming, notes);
             }
         } catch (IOException e) {
-            err().println(messages.get("profile.cli.import.unreadable", e.getMessage()));
+            err().println(messages().get("profile.cli.import.unreadable", e.getMessage()));
             return USAGE;
         }
         if (incoming.isEmpty()) {
-            err().println(messages.get("profile.cli.import.none", file));
-            notes.forEach(n -> err().println("  " + messages.get(n.messageKey(), n.detail())));
+            err().println(messages().get("profile.cli.import.none", file));
+            notes.forEach(n -> err().println("  " + messages().get(n.messageKey(), n.detail())));
             return USAGE;
         }
         List<String> added = new ArrayList<>();
@@ -184,11 +198,11 @@ public final class ProfilesCommand implements Runnable {
                 return list;
             });
         } catch (IOException e) {
-            err().println(messages.get("profile.cli.writeFailed", root.profileStore().file(), e.getMessage()));
+            err().println(messages().get("profile.cli.writeFailed", root.profileStore().file(), e.getMessage()));
             return FAILED;
         }
-        out().println(messages.get("profile.cli.import.done", added.size(), String.join(", ", added)));
-        notes.forEach(n -> out().println("  " + messages.get(n.messageKey(), n.detail())));
+        out().println(messages().get("profile.cli.import.done", added.size(), String.join(", ", added)));
+        notes.forEach(n -> out().println("  " + messages().get(n.messageKey(), n.detail())));
         return OK;
     }
 
@@ -211,10 +225,10 @@ public final class ProfilesCommand implements Runnable {
                 root.secretStore().delete(p.id());
             }
         } catch (IOException | SecretStoreException e) {
-            err().println(messages.get("profile.cli.writeFailed", store.file(), e.getMessage()));
+            err().println(messages().get("profile.cli.writeFailed", store.file(), e.getMessage()));
             return FAILED;
         }
-        out().println(messages.get("profile.cli.delete.done", p.name()));
+        out().println(messages().get("profile.cli.delete.done", p.name()));
         return OK;
     }
 
@@ -234,11 +248,11 @@ public final class ProfilesCommand implements Runnable {
         try {
             ProfileLoad load = store.load();
             for (ProfileProblem problem : load.problems()) {
-                err().println(messages.get(problem.messageKey(), problem.messageArguments()));
+                err().println(messages().get(problem.messageKey(), problem.messageArguments()));
             }
             return Optional.of(load);
         } catch (IOException | RuntimeException e) {
-            err().println(messages.get("profile.cli.readFailed", store.file(), e.getMessage()));
+            err().println(messages().get("profile.cli.readFailed", store.file(), e.getMessage()));
             return Optional.empty();
         }
     }
@@ -247,14 +261,14 @@ public final class ProfilesCommand implements Runnable {
         Optional<StoredProfile> found = SavedProfiles.find(load.profiles(), name);
         if (found.isEmpty()) {
             List<String> names = load.profiles().stream().map(StoredProfile::name).toList();
-            err().println(messages.get("profile.cli.notFound", name,
+            err().println(messages().get("profile.cli.notFound", name,
                     names.isEmpty() ? "-" : String.join(", ", names)));
         }
         return found;
     }
 
     private void line(PrintWriter out, String key, String value) {
-        out.printf("%-28s %s%n", messages.get("profile.cli.field." + key) + ":", value);
+        out.printf("%-28s %s%n", messages().get("profile.cli.field." + key) + ":", value);
     }
 
     private PrintWriter out() {

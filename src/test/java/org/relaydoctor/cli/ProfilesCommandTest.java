@@ -90,6 +90,16 @@ class ProfilesCommandTest {
         }
 
         @Test
+        void langChoosesTheLanguageOfTheOutput() {
+            assertThat(run("profiles", "list", "--lang", "ru")).isZero();
+            assertThat(out).contains("Сохранённых профилей нет");
+            assertThat(run("profiles", "--lang", "uk", "list")).isZero();
+            assertThat(out).contains("Збережених профілів немає");
+            assertThat(run("profiles", "show", "Nope", "--lang", "ru")).isEqualTo(2);
+            assertThat(err).doesNotContain("No saved profile is called");
+        }
+
+        @Test
         void showOfAnUnknownNameIsAUsageError() {
             assertThat(run("profiles", "show", "Nope")).isEqualTo(2);
             assertThat(err).contains("No saved profile is called \"Nope\"");
