@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -19,7 +18,7 @@ public final class EmlDraft {
     private EmlDraft() {
     }
 
-    public static byte[] write(String from, Optional<String> to, String subject, String body, Date date,
+    public static byte[] write(String from, Optional<String> to, String subject, String body, java.time.ZonedDateTime date,
             String attachmentName, String attachmentType, byte[] attachment) {
         try {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties())) {
@@ -34,7 +33,6 @@ public final class EmlDraft {
                 m.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to.get()));
             }
             m.setSubject(subject, "UTF-8");
-            m.setSentDate(date);
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, "UTF-8");
             MimeBodyPart file = new MimeBodyPart();
@@ -43,6 +41,8 @@ public final class EmlDraft {
             file.setDisposition(MimeBodyPart.ATTACHMENT);
             m.setContent(new MimeMultipart(text, file));
             m.saveChanges();
+            // in the report's zone, not the JVM's, so the draft is the same wherever it is written
+            m.setHeader("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             m.writeTo(out);
             return out.toByteArray();

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
 import org.relaydoctor.AppInfo;
@@ -18,11 +17,13 @@ public final class ReportWriter {
     private final ReportBuilder builder;
     private final Messages text;
     private final Locale locale;
+    private final ZoneId zone;
 
     public ReportWriter(Locale locale, ZoneId zone) {
         this.builder = new ReportBuilder(locale, zone);
         this.text = Messages.load("report", locale);
         this.locale = locale;
+        this.zone = zone;
     }
 
     public byte[] write(CheckResult result, ReportFormat format, Optional<String> supportAddress) {
@@ -74,7 +75,7 @@ public final class ReportWriter {
         byte[] html = HtmlReport.render(report, footer(r)).getBytes(StandardCharsets.UTF_8);
         String name = "relay-doctor-report-" + r.startedAt().toString().replace(':', '-') + ".html";
         return EmlDraft.write(r.profile().email(), supportAddress, text.get("mail.subject", r.profile().outgoing().host()),
-                body, Date.from(r.startedAt()), name, "text/html; charset=UTF-8", html);
+                body, r.startedAt().atZone(zone), name, "text/html; charset=UTF-8", html);
     }
 
     private String footer(CheckResult r) {

@@ -30,7 +30,7 @@ class ReportFormatsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"HTML,en", "HTML,ru", "TXT,en", "TXT,ru", "JSON,en", "EML,en", "EML,ru"})
+    @CsvSource({"HTML,en", "HTML,ru", "TXT,en", "TXT,ru", "TXT,uk", "JSON,en", "EML,en", "EML,ru"})
     void matchesGoldenFile(ReportFormat f, String lang) throws IOException {
         String actual = stable(new String(write(f, lang), StandardCharsets.UTF_8));
         Path golden = GOLDEN.resolve("report-" + lang + "." + f.extension());
