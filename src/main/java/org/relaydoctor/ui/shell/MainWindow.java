@@ -158,7 +158,7 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
-        // The list is not resized with the window: place the divider once the window has its real width.
+        // Place the divider once the window has its real width.
         double divider = preferences.divider();
         Platform.runLater(() -> split.setDividerPositions(divider));
     }
@@ -177,7 +177,8 @@ public final class MainWindow {
         split = new SplitPane(profilePane(), new StackPane());
         split.setId("mainSplit");
         split.setDividerPositions(divider);
-        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        // Resizable with the window: a list kept at a fixed width ignored the remembered divider whenever the
+        // first layout ran at another window size (the left pane took half of a 1280-pixel window).
         root.setCenter(split);
         root.setBottom(statusBar());
         showWork();
