@@ -376,7 +376,7 @@ public final class AccountCheck {
             if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || cls.code() == VerdictCode.CLIENT_BLOCKED
                     || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
                     || Diagnoser.aboutClient(reply, facts == null ? Optional.empty() : facts.reportedClientAddress())
-                    || reply.isTransient() && !isSenderCode(cls.code())) {
+                    || Diagnoser.rateLimited(reply, cls)) {
                 return;
             }
             if (!inTls && startTlsOffered && hints.contains(VerdictCode.TLS_REQUIRED)) {
