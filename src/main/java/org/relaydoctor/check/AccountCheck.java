@@ -128,7 +128,7 @@ public final class AccountCheck {
                     ? AccountProfile.DEFAULT_TIMEOUT : profile.timeout();
             ProbeLimits limits = new ProbeLimits(t, t, startedAt.plus(t.multipliedBy(6)));
             this.probeSession = new ProbeSession(transcript, limits,
-                    new TlsTrust(options.extraTrust(), options.trustAllCertificates()));
+                    new TlsTrust(options.extraTrust(), options.pinnedCertificates(), options.trustAllCertificates()));
             session = probeSession;
             if (cancelled) {
                 probeSession.cancel();
@@ -583,6 +583,9 @@ public final class AccountCheck {
                 // a mail program that checks certificates stops here
                 TlsHandshake x = p.tls().get();
                 p.quit();
+                if (record) {
+                    facts = p; // the certificate's facts are what the user needs to decide about it
+                }
                 return new Opened(null, new RelayAttempt(kind, port, security, false, "", "", AttemptStage.TLS,
                         Optional.empty(), Optional.of(ProbeFailure.Kind.TLS_FAILED), false,
                         List.of("certificate: " + x.subject() + (x.trusted() ? "" : "; not trusted: " + x.trustProblem())
@@ -715,7 +718,7 @@ public final class AccountCheck {
                 return Optional.empty();
             }
             Optional<TlsFacts> tls = facts.tls().map(t -> new TlsFacts(t.protocol(), t.cipherSuite(), t.subject(),
-                    t.issuer(), t.notAfter(), t.subjectAltNames(), t.trusted(), t.matchesHost()));
+                    t.issuer(), t.notAfter(), t.subjectAltNames(), t.trusted(), t.matchesHost(), t.sha256()));
             return Optional.of(new SmtpServerFacts(profile.outgoing().host(), profile.outgoing().port(),
                     facts.remoteAddress(), facts.banner().stream().map(redactor::scrub).toList(), facts.capabilities(),
                     authMechanisms, facts.reportedClientAddress(), tls));

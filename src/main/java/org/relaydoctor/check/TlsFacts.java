@@ -13,10 +13,16 @@ import java.util.List;
 /// @param subjectAltNames  the DNS names it covers
 /// @param trusted          whether the chain is trusted by the system's trust store
 /// @param matchesHost      whether it covers the server name the user typed
+/// @param sha256           the certificate's SHA-256 fingerprint (what `--trust-cert` takes), or ""
 public record TlsFacts(
         String protocol, String cipherSuite, String subject, String issuer, Instant notAfter,
-        List<String> subjectAltNames, boolean trusted, boolean matchesHost) {
+        List<String> subjectAltNames, boolean trusted, boolean matchesHost, String sha256) {
     public TlsFacts {
         subjectAltNames = List.copyOf(subjectAltNames);
+    }
+
+    public TlsFacts(String protocol, String cipherSuite, String subject, String issuer, Instant notAfter,
+            List<String> subjectAltNames, boolean trusted, boolean matchesHost) {
+        this(protocol, cipherSuite, subject, issuer, notAfter, subjectAltNames, trusted, matchesHost, "");
     }
 }

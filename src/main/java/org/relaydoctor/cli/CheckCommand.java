@@ -17,6 +17,7 @@ import org.relaydoctor.check.Credentials;
 import org.relaydoctor.check.DnsStep;
 import org.relaydoctor.check.HostResolver;
 import org.relaydoctor.diagnosis.Messages;
+import org.relaydoctor.probe.TlsTrust;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.LastResult;
 import org.relaydoctor.profile.SecretStoreException;
@@ -135,6 +136,15 @@ public final class CheckCommand implements Callable<Integer> {
                     + " a dynamic-range list like Spamhaus PBL.")
     java.util.List<org.relaydoctor.dns.DnsBlocklist> blocklists = new java.util.ArrayList<>();
 
+    @Option(names = "--trust-cert", paramLabel = "SHA256|FILE",
+            description = "Trust exactly this server certificate for this check: its SHA-256 fingerprint (as the"
+                    + " certificate facts of a check print it) or a PEM file (repeatable).")
+    java.util.List<String> trustCerts = new java.util.ArrayList<>();
+
+    @Option(names = "--insecure-tls", description = "Accept any server certificate for this check (the findings still"
+            + " say what is wrong with it).")
+    boolean insecureTls;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -173,7 +183,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dns-server: cannot find " + dnsServer.getHostString());
             }
         }
-        CheckOptions options = new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale);
+        CheckOptions options = trust(new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale));
         try {
             AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live(blocklists));
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
@@ -189,6 +199,34 @@ public final class CheckCommand implements Callable<Integer> {
             err.println(Messages.load("cli", locale).get("check.error.internal", e.getClass().getSimpleName()));
             return ExitStatus.COULD_NOT_CHECK;
         }
+    }
+
+    /// `--trust-cert` and `--insecure-tls`: a fingerprint is pinned; a file's certificates are pinned and trusted as
+    /// issuers too (a file may hold the server's own certificate or its private CA).
+    private CheckOptions trust(CheckOptions options) {
+        java.util.List<String> pins = new java.util.ArrayList<>();
+        java.util.List<java.security.cert.X509Certificate> anchors = new java.util.ArrayList<>();
+        for (String value : trustCerts) {
+            Optional<String> fingerprint = TlsTrust.fingerprint(value);
+            if (fingerprint.isPresent()) {
+                pins.add(fingerprint.get());
+                continue;
+            }
+            Path file = Path.of(value);
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "--trust-cert: '" + value
+                        + "' is neither a SHA-256 fingerprint (64 hex digits) nor a certificate file");
+            }
+            try {
+                for (var c : TlsTrust.readCertificates(file)) {
+                    anchors.add(c);
+                    pins.add(TlsTrust.sha256(c));
+                }
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--trust-cert: " + file + ": " + e.getMessage());
+            }
+        }
+        return options.withExtraTrust(anchors).withPinnedCertificates(pins).withTrustAllCertificates(insecureTls);
     }
 
     private ReportFormat reportFormat() {

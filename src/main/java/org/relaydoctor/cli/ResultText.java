@@ -3,6 +3,9 @@ package org.relaydoctor.cli;
 import java.util.List;
 import java.util.Locale;
 import org.relaydoctor.check.CheckResult;
+import org.relaydoctor.check.SmtpServerFacts;
+import org.relaydoctor.check.TlsFacts;
+import org.relaydoctor.diagnosis.VerdictCode;
 import org.relaydoctor.diagnosis.Finding;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.ProfileChange;
@@ -48,6 +51,9 @@ public final class ResultText {
             v.alternatives().forEach(a -> out.append("  - ")
                     .append(text("verdict." + a.name() + ".title", a.name())).append(" [").append(a.name()).append("]\n"));
         }
+        result.smtp().flatMap(SmtpServerFacts::tls)
+                .filter(t -> !t.trusted() || !t.matchesHost() || v.code() == VerdictCode.TLS_FAILED)
+                .ifPresent(t -> certificate(t, out));
         if (!result.findings().isEmpty()) {
             out.append('\n').append(cli.get("check.text.findings")).append('\n');
             for (Finding f : result.findings()) {
@@ -61,6 +67,27 @@ public final class ResultText {
             }
         }
         return out.toString();
+    }
+
+    /// The certificate's facts, so that a support person can decide whether to trust it (and how to, once).
+    private void certificate(TlsFacts t, StringBuilder out) {
+        out.append('\n').append(cli.get("check.text.certificate")).append('\n');
+        out.append("  ").append(cli.get("check.text.cert.subject", t.subject())).append('\n');
+        out.append("  ").append(cli.get("check.text.cert.issuer", t.issuer())).append('\n');
+        if (t.notAfter() != null) {
+            out.append("  ").append(cli.get("check.text.cert.notAfter", t.notAfter().toString())).append('\n');
+        }
+        if (!t.subjectAltNames().isEmpty()) {
+            out.append("  ").append(cli.get("check.text.cert.names", String.join(", ", t.subjectAltNames()))).append('\n');
+        }
+        out.append("  ").append(cli.get("check.text.cert.trust", cli.get(t.trusted() ? "check.text.yes" : "check.text.no"),
+                cli.get(t.matchesHost() ? "check.text.yes" : "check.text.no"))).append('\n');
+        if (!t.sha256().isEmpty()) {
+            out.append("  SHA-256: ").append(t.sha256()).append('\n');
+            if (!t.trusted() || !t.matchesHost()) {
+                out.append("  ").append(cli.get("check.text.cert.hint", t.sha256().replace(":", ""))).append('\n');
+            }
+        }
     }
 
     private String change(ProfileChange c) {

@@ -15,15 +15,26 @@ import java.util.List;
 /// @param matchesHost      whether it covers the server name the user typed
 /// @param expired          whether it is outside its validity period now
 /// @param trustProblem     why the chain is not trusted, when it is not
+/// @param sha256           the SHA-256 fingerprint of the server's certificate (hex pairs with colons), what
+///                         `--trust-cert` takes
+/// @param pinned           the user trusted exactly this certificate for this run (`--trust-cert`)
 public record TlsHandshake(
         String protocol, String cipherSuite, String subject, String issuer, Instant notAfter,
-        List<String> subjectAltNames, boolean trusted, boolean matchesHost, boolean expired, String trustProblem) {
+        List<String> subjectAltNames, boolean trusted, boolean matchesHost, boolean expired, String trustProblem,
+        String sha256, boolean pinned) {
     public TlsHandshake {
         subjectAltNames = List.copyOf(subjectAltNames);
     }
 
-    /// Whether a mail program that checks certificates would go on with this connection.
+    public TlsHandshake(String protocol, String cipherSuite, String subject, String issuer, Instant notAfter,
+            List<String> subjectAltNames, boolean trusted, boolean matchesHost, boolean expired, String trustProblem) {
+        this(protocol, cipherSuite, subject, issuer, notAfter, subjectAltNames, trusted, matchesHost, expired,
+                trustProblem, "", false);
+    }
+
+    /// Whether a mail program that checks certificates would go on with this connection (a certificate the
+    /// user pinned counts, whatever name and dates it carries: that is what pinning it means).
     public boolean acceptable() {
-        return trusted && matchesHost && !expired;
+        return pinned || trusted && matchesHost && !expired;
     }
 }

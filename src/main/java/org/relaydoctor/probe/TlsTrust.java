@@ -1,6 +1,18 @@
 package org.relaydoctor.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -23,19 +35,84 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /// Decides whether a server certificate is trusted: the system's trust store plus extra certificates (the
-/// demo servers' own). The handshake itself accepts any chain so that the check can still describe a bad
-/// certificate; the verdict then says TLS failed, just as a mail program would refuse to go on.
+/// demo servers' own, or a `--trust-cert` file), plus certificates pinned by their SHA-256 fingerprint for one
+/// run. The probes' handshake accepts any chain so that the check can still describe a bad certificate; the
+/// verdict then says TLS failed, just as a mail program would refuse to go on.
 public final class TlsTrust {
     /// The system's trust store, read once: loading it costs more than a handshake.
     private static volatile X509TrustManager systemManager;
+    private static final Pattern FINGERPRINT = Pattern.compile("(?i)(?:sha-?256[:=]?)?([0-9a-f]{2}(?:[:\\s-]?[0-9a-f]{2}){31})");
 
     private final List<X509Certificate> extraCertificates;
+    private final Set<String> pinned;
     private X509TrustManager extra;
     private final boolean trustAll;
 
     public TlsTrust(List<X509Certificate> extraCertificates, boolean trustAll) {
+        this(extraCertificates, List.of(), trustAll);
+    }
+
+    /// @param pinnedSha256  fingerprints of certificates trusted exactly, whatever their issuer, names or dates
+    public TlsTrust(List<X509Certificate> extraCertificates, List<String> pinnedSha256, boolean trustAll) {
         this.extraCertificates = List.copyOf(extraCertificates);
+        this.pinned = pinnedSha256.stream().map(f -> fingerprint(f).orElseThrow(
+                () -> new IllegalArgumentException("not a SHA-256 fingerprint: " + f))).collect(Collectors.toSet());
         this.trustAll = trustAll;
+    }
+
+    /// A SHA-256 fingerprint in its one written form ("AB:CD:..."), from hex with or without colons or spaces,
+    /// optionally prefixed "SHA256:"; empty when `text` is not one.
+    public static Optional<String> fingerprint(String text) {
+        Matcher m = FINGERPRINT.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String hex = m.group(1).replaceAll("[:\\s-]", "").toUpperCase(Locale.ROOT);
+        return Optional.of(String.join(":", hex.split("(?<=\\G..)")));
+    }
+
+    /// The SHA-256 fingerprint of a certificate, as {@link #fingerprint(String)} writes it.
+    public static String sha256(X509Certificate certificate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return fingerprint(HexFormat.of().formatHex(digest)).orElseThrow();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No SHA-256 in this Java runtime", e);
+        }
+    }
+
+    /// The certificates of a PEM (or DER) file, for `--trust-cert FILE`.
+    public static List<X509Certificate> readCertificates(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IOException("no certificate in " + file);
+            }
+            return out;
+        } catch (CertificateException e) {
+            throw new IOException("not a certificate file: " + e.getMessage(), e);
+        }
+    }
+
+    /// Whether every certificate is accepted (`--insecure-tls`).
+    public boolean trustsAll() {
+        return trustAll;
+    }
+
+    /// A context that refuses what a careful mail program refuses: untrusted chains, certificates for another
+    /// name (unless pinned) and, unless everything is trusted, anything else {@link #describe} would not accept.
+    /// For Angus Mail's test send, which cannot describe a certificate after the fact.
+    public SSLContext verifyingContext(String host) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new VerifyingTrustManager(host)}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No TLS support in this Java runtime", e);
+        }
     }
 
     public static TlsTrust system() {
@@ -65,10 +142,12 @@ public final class TlsTrust {
         X509Certificate leaf = chain[0];
         String problem = "";
         boolean trusted = true;
+        String sha256 = sha256(leaf);
+        boolean pin = pinned.contains(sha256);
         try {
             check(chain);
         } catch (CertificateException e) {
-            trusted = false;
+            trusted = pin;
             problem = String.valueOf(e.getMessage());
         }
         Instant now = Instant.now();
@@ -77,7 +156,7 @@ public final class TlsTrust {
         return new TlsHandshake(session.getProtocol(), session.getCipherSuite(),
                 leaf.getSubjectX500Principal().getName(), leaf.getIssuerX500Principal().getName(),
                 leaf.getNotAfter().toInstant(), names, trusted || trustAll, matches(host, leaf, names), expired,
-                trusted ? "" : problem);
+                trusted ? "" : problem, sha256, pin);
     }
 
     private void check(X509Certificate[] chain) throws CertificateException {
@@ -202,6 +281,39 @@ public final class TlsTrust {
             // no usable common name
         }
         return out;
+    }
+
+    /// Judges a chain during the handshake the way {@link #describe} judges it afterwards.
+    private final class VerifyingTrustManager implements X509TrustManager {
+        private final String host;
+
+        VerifyingTrustManager(String host) {
+            this.host = host;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            if (trustAll || chain.length > 0 && pinned.contains(sha256(chain[0]))) {
+                return;
+            }
+            if (chain.length == 0) {
+                throw new CertificateException("no server certificate");
+            }
+            check(chain);
+            if (!matches(host, chain[0], subjectAltNames(chain[0]))) {
+                throw new CertificateException("the certificate is not issued for " + host);
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     /// Lets every chain through the handshake; trust is judged afterwards by {@link TlsTrust#describe}.

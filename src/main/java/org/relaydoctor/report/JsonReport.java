@@ -257,6 +257,9 @@ public final class JsonReport {
             tn.put("protocol", t.protocol()).put("cipherSuite", t.cipherSuite()).put("subject", t.subject())
                     .put("issuer", t.issuer()).put("notAfter", String.valueOf(t.notAfter()))
                     .put("trusted", t.trusted()).put("matchesHost", t.matchesHost());
+            if (!t.sha256().isEmpty()) {
+                tn.put("sha256", t.sha256());
+            }
             strings(tn.putArray("subjectAltNames"), t.subjectAltNames());
         });
         return n;

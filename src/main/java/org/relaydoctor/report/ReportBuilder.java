@@ -139,6 +139,9 @@ public final class ReportBuilder {
         if (!t.subjectAltNames().isEmpty()) {
             rows.add(List.of(text.get("facts.certNames"), String.join(", ", t.subjectAltNames())));
         }
+        if (!t.sha256().isEmpty()) {
+            rows.add(List.of(text.get("facts.certSha256"), t.sha256()));
+        }
         rows.add(List.of(text.get("facts.certTrust"), text.get(t.trusted() ? "yes" : "no") + "; "
                 + text.get("facts.certMatches") + ": " + text.get(t.matchesHost() ? "yes" : "no")));
     }
