@@ -362,8 +362,7 @@ public final class AccountCheck {
                 withAuth(probeLogin(), inTls);
                 return;
             }
-            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || clientBlocked
-                    || reply.isTransient() && !isSenderCode(cls.code())) {
+            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || clientBlocked || Diagnoser.rateLimited(reply, cls)) {
                 return;
             }
             if (!inTls && startTlsOffered && hints.contains(VerdictCode.TLS_REQUIRED)) {

@@ -140,7 +140,7 @@ public final class Diagnoser {
         }
         // 2. Refusals whose meaning does not depend on the other probes.
         if (c.stage() == AttemptStage.GREETING || c.stage() == AttemptStage.EHLO) {
-            if (reply.isTransient() && !clientWording(reply, m)) {
+            if (reply.isTransient() && !clientWording(reply, m) || limitWording(cls)) {
                 return unverified(VerdictCode.RATE_LIMITED, c, List.of(VerdictCode.CLIENT_BLOCKED));
             }
             return unverified(clientBlock(reply, cls), c, List.of());
@@ -152,10 +152,10 @@ public final class Diagnoser {
             return unverified(VerdictCode.RECIPIENT_UNKNOWN, c, List.of());
         }
         if (cls.code() == VerdictCode.CLIENT_BLOCKED || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
-                || clientWording(reply, m)) {
+                || clientWording(reply, m) && !limitWording(cls)) {
             return unverified(clientBlock(reply, cls), c, List.of());
         }
-        if (reply.isTransient() && !SENDER_CODES.contains(cls.code())) {
+        if (rateLimited(reply, cls)) {
             return unverified(VerdictCode.RATE_LIMITED, c, List.of());
         }
         // 3. Sender problems: the matrix tells "not local" from "not owned" from "unknown".
@@ -181,7 +181,9 @@ public final class Diagnoser {
                     List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())),
                     List.of(VerdictCode.AUTH_FAILED));
         }
-        if (localAccepted || authWorkedButNoRelay || authAbsent) {
+        // a refusal that also meets local mail is about something else than relaying, unless it says relay
+        boolean localRefused = m.probe(AttemptKind.LOCAL_RECIPIENT).map(RelayAttempt::refused).orElse(false);
+        if ((localAccepted || authWorkedButNoRelay || authAbsent) && !(localRefused && !cls.relayRefusal())) {
             List<String> evidence = new ArrayList<>(c.evidence());
             m.probe(AttemptKind.LOCAL_RECIPIENT).filter(RelayAttempt::accepted).ifPresent(l -> evidence.addAll(l.evidence()));
             if (authWorkedButNoRelay) {
@@ -401,6 +403,17 @@ public final class Diagnoser {
             return VerdictCode.CLIENT_BLOCKED_DYNAMIC;
         }
         return VerdictCode.CLIENT_BLOCKED;
+    }
+
+    /// Waiting is the answer and no probe changes it: a temporary refusal that names no other cause, or any
+    /// refusal worded as a limit (greylisting, "too many connections", "too much mail from" + our address).
+    public static boolean rateLimited(ServerReply reply, Classification cls) {
+        return limitWording(cls) || reply.isTransient()
+                && (cls.code() == VerdictCode.RATE_LIMITED || cls.code() == VerdictCode.UNKNOWN);
+    }
+
+    private static boolean limitWording(Classification cls) {
+        return cls.code() == VerdictCode.RATE_LIMITED && cls.patternId().isPresent();
     }
 
     private static boolean clientWording(ServerReply reply, ProbeMatrix m) {
