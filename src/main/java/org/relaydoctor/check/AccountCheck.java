@@ -224,9 +224,13 @@ public final class AccountCheck {
             }
         }
 
-        private boolean hostIsMx(Optional<DnsReport> dns) {
+        /// Whether the outgoing host is an MX of the account's domain; empty when the MX question got no answer.
+        private Optional<Boolean> hostIsMx(Optional<DnsReport> dns) {
             String host = profile.outgoing().host().toLowerCase(Locale.ROOT);
-            return dns.map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host))).orElse(false);
+            return dns.filter(d -> d.mxStatus() == org.relaydoctor.dns.DnsStatus.FOUND
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NO_DATA
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NXDOMAIN)
+                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)));
         }
 
         // ---- the configured attempt -------------------------------------------------------------------------

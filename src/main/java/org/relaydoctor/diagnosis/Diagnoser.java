@@ -198,9 +198,10 @@ public final class Diagnoser {
                         List.of(VerdictCode.NETWORK_RESTRICTED));
             }
             // The matrix of an inbound-only MX and of a relay for its own networks is the same (no AUTH, local
-            // mail taken, nothing else helps): the server's role tells them apart, from DNS or its own wording.
-            if (m.hostIsMx() || cls.code() == VerdictCode.RECIPIENT_NOT_LOCAL) {
-                if (m.hostIsMx()) {
+            // mail taken, nothing else helps): the server's role in DNS tells them apart; without DNS, its wording.
+            boolean mx = m.hostIsMx().orElse(cls.code() != VerdictCode.NETWORK_RESTRICTED);
+            if (mx) {
+                if (m.hostIsMx().orElse(false)) {
                     evidence.add("MX " + m.profile().emailDomain() + ": " + m.profile().outgoing().host());
                 }
                 return new RelayVerdict(VerdictCode.RECIPIENT_NOT_LOCAL, false, evidence, List.of(),
