@@ -172,6 +172,8 @@ public final class AccountCheck {
                 }
                 workers.remove(Thread.currentThread());
             }
+            TestSendStep testSend = options.testSend() && !cancelled ? testSend() : null;
+            List<org.relaydoctor.diagnosis.Finding> sendFindings = testSend == null ? List.of() : testSend.run(address);
             ProbeMatrix matrix = new ProbeMatrix(profile, configured, probes, authMechanisms, authOnPlain,
                     startTlsOffered, handshakes, reachable, incoming,
                     facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns),
@@ -180,6 +182,10 @@ public final class AccountCheck {
             RelayVerdict verdict = diagnosis.verdict();
             List<org.relaydoctor.diagnosis.Finding> findings = new ArrayList<>(diagnosis.findings());
             dns.ifPresent(d -> d.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add));
+            if (testSend != null) {
+                verdict = testSend.adjust(verdict, classifier);
+                findings.addAll(sendFindings);
+            }
             if (cancelled) {
                 verdict = RelayVerdict.of(VerdictCode.UNKNOWN, List.of());
             }
@@ -195,6 +201,19 @@ public final class AccountCheck {
                     profile.outgoing().port(), verdict.code(), verdict.verified(), verdict.evidence());
             return new CheckResult(profile, startedAt, Duration.between(startedAt, Instant.now()), verdict, findings,
                     stepResults, dns, serverFacts(), transcript.lines(), AppInfo.version());
+        }
+
+        /// The test send runs in a session of its own: its deadline counts from its start, not the check's.
+        private TestSendStep testSend() {
+            Duration t = probeSession.limits().readTimeout();
+            ProbeSession s = probeSession.continuedWith(new ProbeLimits(probeSession.limits().connectTimeout(), t,
+                    Instant.now().plus(TestSendStep.budget(t, options.testMessage()))));
+            session = s;
+            if (cancelled) {
+                s.cancel();
+            }
+            return new TestSendStep(steps, s, resolver, profile, credentials, options.testMessage(),
+                    Messages.load("check", options.locale()));
         }
 
         /// Reverse DNS and blocklists of the client address the server reported (known only after its greeting).
