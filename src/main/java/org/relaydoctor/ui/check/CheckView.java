@@ -71,7 +71,7 @@ public final class CheckView extends VBox {
             VBox lines = new VBox(2, title, summary);
             HBox.setHgrow(lines, Priority.ALWAYS);
             Label duration = new Label(bound.durationProperty().get() == null ? ""
-                    : StepIcons.duration(bound.durationProperty().get()));
+                    : StepIcons.duration(bound.durationProperty().get(), text));
             duration.getStyleClass().add("step-duration");
             Region gap = new Region();
             HBox row = new HBox(8, StepIcons.of(outcome), lines, gap, duration);

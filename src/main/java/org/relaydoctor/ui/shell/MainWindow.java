@@ -195,7 +195,8 @@ public final class MainWindow {
         MenuItem export = item("exportReportItem", "menu.file.exportReport", "Shortcut+E");
         export.disableProperty().bind(shownResult.isNull().or(
                 Bindings.createBooleanBinding(() -> services.results().exportReport().isEmpty())));
-        export.setOnAction(e -> services.results().exportReport().ifPresent(x -> x.accept(shownResult.get())));
+        export.setOnAction(e -> services.results().exportReport().ifPresent(x -> x.run(shownResult.get(), text.locale(),
+                status::setText)));
         MenuItem quit = item("quitItem", "menu.file.quit", "Shortcut+Q");
         quit.setOnAction(e -> {
             close();
@@ -306,7 +307,14 @@ public final class MainWindow {
         demo.setTooltip(new Tooltip(text.get("profiles.empty.demo.tooltip")));
         demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
         demo.setOnAction(e -> startDemo());
-        VBox empty = new VBox(12, hint, create, demo, explainButton("emptyExplainButton"));
+        Button emptyExplain = explainButton("emptyExplainButton");
+        // Wrapped, never cut: in Russian these labels are wider than the list in a small window.
+        for (Button b : List.of(create, demo, emptyExplain)) {
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
+        VBox empty = new VBox(12, hint, create, demo, emptyExplain);
         empty.setId("emptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(24));
@@ -403,6 +411,7 @@ public final class MainWindow {
         ProfileEditorViewModel editor = profiles.editorFor(entry);
         Label name = new Label();
         name.getStyleClass().add("profile-title");
+        name.setMinWidth(100);
         name.setId("profileTitle");
         name.textProperty().bind(Bindings.createStringBinding(() -> editor.profileNameProperty().get().isBlank()
                 ? editor.emailProperty().get() : editor.profileNameProperty().get(),
@@ -426,12 +435,15 @@ public final class MainWindow {
         Label invalid = new Label(text.get("check.invalid"));
         invalid.setId("checkInvalidHint");
         invalid.getStyleClass().add("field-error");
+        invalid.setWrapText(true);
         invalid.visibleProperty().bind(editor.validProperty().not());
         invalid.managedProperty().bind(invalid.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, name, gap, invalid, cancel, check);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // The hint on a line of its own: beside the buttons it squeezed the profile's name down to "…".
+        HBox titleRow = new HBox(10, name, gap, cancel, check);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, titleRow, invalid);
         header.getStyleClass().add("work-header");
 
         Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote(), services.suggestions()));
@@ -535,7 +547,7 @@ public final class MainWindow {
                 status.setText(text.get("status.fixApplied"));
             }
             return applied;
-        }, services.results());
+        }, services.results(), status::setText);
         ((StackPane) workTabs.getTabs().get(1).getContent()).getChildren().setAll(view);
     }
 
@@ -546,7 +558,10 @@ public final class MainWindow {
         status.setText(text.get("status.demoStarting"));
         services.tasks().run("start demo servers", services.demo().get()::start, demos -> {
             for (DemoLauncher.DemoProfile demo : demos) {
-                StoredProfile entry = StoredProfile.create(demo.profile()).withRememberPassword(false);
+                // Named in the window's language ("Демо: нужен вход"), not by the scenario's English id.
+                String key = "badge." + demo.shows().name();
+                String name = text.get("demo.profileName", text.has(key) ? text.get(key) : demo.shows().name());
+                StoredProfile entry = StoredProfile.create(demo.profile().withName(name)).withRememberPassword(false);
                 demoProfileIds.add(entry.id());
                 profiles.addForSession(entry, demo.password());
             }
