@@ -243,9 +243,13 @@ public final class AccountCheck {
             }
         }
 
-        private boolean hostIsMx(Optional<DnsReport> dns) {
+        /// Whether the outgoing host is an MX of the account's domain; empty when the MX question got no answer.
+        private Optional<Boolean> hostIsMx(Optional<DnsReport> dns) {
             String host = profile.outgoing().host().toLowerCase(Locale.ROOT);
-            return dns.map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host))).orElse(false);
+            return dns.filter(d -> d.mxStatus() == org.relaydoctor.dns.DnsStatus.FOUND
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NO_DATA
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NXDOMAIN)
+                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)));
         }
 
         // ---- the configured attempt -------------------------------------------------------------------------
@@ -373,10 +377,15 @@ public final class AccountCheck {
                 }
                 return;
             }
-            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || cls.code() == VerdictCode.CLIENT_BLOCKED
+            boolean clientBlocked = cls.code() == VerdictCode.CLIENT_BLOCKED
                     || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
-                    || Diagnoser.aboutClient(reply, facts == null ? Optional.empty() : facts.reportedClientAddress())
-                    || Diagnoser.rateLimited(reply, cls)) {
+                    || Diagnoser.aboutClient(reply, facts == null ? Optional.empty() : facts.reportedClientAddress());
+            if (clientBlocked && !c.withAuth() && !reply.isTransient()) {
+                // servers that block an address range usually let authenticated clients through (submission)
+                withAuth(probeLogin(), inTls);
+                return;
+            }
+            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || clientBlocked || Diagnoser.rateLimited(reply, cls)) {
                 return;
             }
             if (!inTls && startTlsOffered && hints.contains(VerdictCode.TLS_REQUIRED)) {
@@ -403,16 +412,8 @@ public final class AccountCheck {
                     probeOnCurrent(AttemptKind.LOCAL_RECIPIENT, null, profile.email(), localRecipient());
                 }
                 Login login = probeLogin();
-                if (login != null && (current != null && current.isOpen() && !current.authMechanisms().isEmpty()
-                        || !authMechanisms.isEmpty() || startTlsOffered && !inTls)) {
-                    RelayAttempt a;
-                    if (current != null && current.isOpen() && !current.authMechanisms().isEmpty()) {
-                        a = probeOnCurrent(AttemptKind.WITH_AUTH, login, profile.email(), profile.testRecipient());
-                    } else if (!authMechanisms.isEmpty()) {
-                        a = fresh(AttemptKind.WITH_AUTH, out.port(), out.security(), login);
-                    } else {
-                        a = fresh(AttemptKind.WITH_AUTH, out.port(), Security.STARTTLS, login);
-                    }
+                RelayAttempt a = withAuth(login, inTls);
+                if (a != null) {
                     if (a.accepted()) {
                         return;
                     }
@@ -443,6 +444,25 @@ public final class AccountCheck {
                     fresh(AttemptKind.AFTER_INCOMING_LOGIN, out.port(), out.security(), c.withAuth() ? probeLogin() : null);
                 }
             }
+        }
+
+        /// The configured attempt logged on (on the open connection when it offers AUTH, else on a new one, with
+        /// STARTTLS when AUTH may appear only inside TLS); null when there is no login or no AUTH to use.
+        private RelayAttempt withAuth(Login login, boolean inTls) {
+            var out = profile.outgoing();
+            if (login == null) {
+                return null;
+            }
+            if (current != null && current.isOpen() && !current.authMechanisms().isEmpty()) {
+                return probeOnCurrent(AttemptKind.WITH_AUTH, login, profile.email(), profile.testRecipient());
+            }
+            if (!authMechanisms.isEmpty()) {
+                return fresh(AttemptKind.WITH_AUTH, out.port(), out.security(), login);
+            }
+            if (startTlsOffered && !inTls) {
+                return fresh(AttemptKind.WITH_AUTH, out.port(), Security.STARTTLS, login);
+            }
+            return null;
         }
 
         private static boolean isSenderCode(VerdictCode code) {
