@@ -253,12 +253,13 @@ public final class ProfileEditorView extends ScrollPane {
         show.setId(id + "Toggle");
         show.setTooltip(tooltip("editor.password.show"));
         show.setAccessibleText(text.get("editor.password.show.tooltip"));
+        show.setMinWidth(USE_PREF_SIZE);
         shown.visibleProperty().bind(show.selectedProperty());
+        // The visible twin reads and explains like the hidden field (row() sets the hidden one's texts).
+        hidden.tooltipProperty().addListener((o, was, now) -> shown.setTooltip(now));
+        hidden.accessibleTextProperty().addListener((o, was, now) -> shown.setAccessibleText(now));
         hidden.visibleProperty().bind(show.selectedProperty().not());
-        show.selectedProperty().addListener((o, was, now) -> {
-            shown.setTooltip(hidden.getTooltip());
-            (now ? shown : hidden).requestFocus();
-        });
+        show.selectedProperty().addListener((o, was, now) -> (now ? shown : hidden).requestFocus());
         StackPane fields = new StackPane(hidden, shown);
         HBox box = new HBox(6, fields, show);
         HBox.setHgrow(fields, Priority.ALWAYS);
