@@ -127,7 +127,12 @@ final class TestSendStep {
         }
         TestMessageSend.Result r = sent.get();
         if (r.reply().isEmpty()) {
-            return r.failure().isPresent() ? RelayVerdict.of(VerdictCode.UNKNOWN, List.of(r.detail())) : verdict;
+            return r.failure().map(f -> RelayVerdict.of(switch (f) {
+                case TLS_FAILED -> VerdictCode.TLS_FAILED;
+                case CONNECTION_REFUSED -> VerdictCode.CONNECTION_REFUSED;
+                case HOST_NOT_FOUND -> VerdictCode.HOST_NOT_FOUND;
+                default -> VerdictCode.UNKNOWN;
+            }, List.of(r.detail()))).orElse(verdict);
         }
         SmtpPhase phase = switch (r.stage().orElse(TestMessageSend.Stage.DATA)) {
             case CONNECT -> SmtpPhase.CONNECT;
