@@ -227,7 +227,7 @@ public final class Diagnoser {
             Optional<RelayAttempt> other = m.probe(AttemptKind.LOGIN_SENDER).filter(RelayAttempt::accepted)
                     .or(() -> m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted));
             return Optional.of(new RelayVerdict(VerdictCode.SENDER_UNKNOWN, other.isPresent(), concat(c, other),
-                    List.of(), List.of()));
+                    other.map(o -> usersAddress(m, o)).orElse(List.of()), List.of()));
         }
         Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS).filter(RelayAttempt::accepted);
         if (tls.isPresent() && c.security() != Security.SSL_TLS && c.security() != Security.STARTTLS) {
@@ -258,15 +258,28 @@ public final class Diagnoser {
             // X.7.x) or does not exist (an address status, X.1.x, or "unknown" wording)
             VerdictCode code = addressStatus(c.reply()) || cls.code() == VerdictCode.SENDER_UNKNOWN
                     ? VerdictCode.SENDER_UNKNOWN : VerdictCode.SENDER_NOT_OWNED;
-            return Optional.of(new RelayVerdict(code, true, concat(c, login.get()), List.of(), List.of()));
+            return Optional.of(new RelayVerdict(code, true, concat(c, login.get()), usersAddress(m, login.get()),
+                    List.of()));
         }
         Optional<RelayAttempt> own = m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted);
         if (own.isPresent()) {
             boolean sameDomain = sameDomain(own.get().sender(), c.sender());
             VerdictCode code = sameDomain ? VerdictCode.SENDER_UNKNOWN : VerdictCode.SENDER_NOT_LOCAL;
-            return Optional.of(new RelayVerdict(code, true, concat(c, own.get()), List.of(), List.of()));
+            return Optional.of(new RelayVerdict(code, true, concat(c, own.get()), usersAddress(m, own.get()),
+                    List.of()));
         }
         return Optional.empty();
+    }
+
+    /// "Use this address" when the sender that worked is the user's own (the login, or the login's name at the
+    /// server's domain); never a stand-in such as postmaster.
+    private static List<ProfileChange> usersAddress(ProbeMatrix m, RelayAttempt worked) {
+        String sender = worked.sender();
+        String login = m.profile().smtpAuth() instanceof SmtpAuth.OwnLogin own ? own.user() : m.profile().login();
+        int at = sender.lastIndexOf('@');
+        boolean users = !login.isBlank() && at > 0 && (sender.equalsIgnoreCase(login)
+                || !login.contains("@") && sender.substring(0, at).equalsIgnoreCase(login));
+        return users ? List.of(new ProfileChange.EmailAddress(sender)) : List.of();
     }
 
     /// RFC 3463 subject 1: the refusal is about the address itself, not a policy.

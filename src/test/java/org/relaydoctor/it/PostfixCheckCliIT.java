@@ -57,7 +57,7 @@ class PostfixCheckCliIT {
 
     /// One scenario as typed on the command line: the account's options, its password, and what must come out.
     record Case(String name, PostfixScenario scenario, String email, String user, String smtpAuth, List<String> extra,
-            Secret password, String code, int exit) {
+            Secret password, String code, int exit, List<String> changes) {
         @Override
         public String toString() {
             return name;
@@ -69,35 +69,36 @@ class PostfixCheckCliIT {
         int works = ExitStatus.RELAY_WORKS;
         return Stream.of(
                 new Case("auth-required", PostfixScenario.AUTH_REQUIRED, ALICE, ALICE, "off", List.of(), ALICE_PASSWORD,
-                        "AUTH_REQUIRED", restriction),
+                        "AUTH_REQUIRED", restriction, List.of("requireSmtpAuth")),
                 new Case("auth-required (auth on)", PostfixScenario.AUTH_REQUIRED, ALICE, ALICE, "same", List.of(),
-                        ALICE_PASSWORD, "OK", works),
+                        ALICE_PASSWORD, "OK", works, List.of()),
                 new Case("network-restricted", PostfixScenario.NETWORK_RESTRICTED, ALICE, ALICE, "off", List.of(),
-                        ALICE_PASSWORD, "NETWORK_RESTRICTED", restriction),
+                        ALICE_PASSWORD, "NETWORK_RESTRICTED", restriction, List.of()),
                 new Case("pop-before-smtp", PostfixScenario.POP_BEFORE_SMTP, POP, POP, "off", List.of(), POP_PASSWORD,
-                        "POP_BEFORE_SMTP", restriction),
+                        "POP_BEFORE_SMTP", restriction, List.of("logOnToIncomingFirst")),
                 new Case("pop-before-smtp (log on first)", PostfixScenario.POP_BEFORE_SMTP, POP, POP, "off",
-                        List.of("--pop-before-smtp"), POP_PASSWORD, "OK", works),
+                        List.of("--pop-before-smtp"), POP_PASSWORD, "OK", works, List.of()),
                 new Case("sender-login-mismatch", PostfixScenario.SENDER_LOGIN_MISMATCH, BOB, ALICE, "same", List.of(),
-                        ALICE_PASSWORD, "SENDER_NOT_OWNED", restriction),
+                        ALICE_PASSWORD, "SENDER_NOT_OWNED", restriction, List.of("emailAddress")),
                 new Case("inbound-mx", PostfixScenario.INBOUND_MX, ALICE, ALICE, "off",
-                        List.of("--smtp-host", PostfixVerdictIT.MX_HOST), ALICE_PASSWORD, "RECIPIENT_NOT_LOCAL", restriction),
+                        List.of("--smtp-host", PostfixVerdictIT.MX_HOST), ALICE_PASSWORD, "RECIPIENT_NOT_LOCAL",
+                        restriction, List.of()),
                 new Case("starttls-required", PostfixScenario.STARTTLS_REQUIRED, ALICE, ALICE, "same", List.of(),
-                        ALICE_PASSWORD, "TLS_REQUIRED", restriction),
+                        ALICE_PASSWORD, "TLS_REQUIRED", restriction, List.of("outgoingPort")),
                 new Case("not-local-sender", PostfixScenario.NOT_LOCAL_SENDER, FOREIGN, ALICE, "off", List.of(),
-                        ALICE_PASSWORD, "SENDER_NOT_LOCAL", restriction),
+                        ALICE_PASSWORD, "SENDER_NOT_LOCAL", restriction, List.of("emailAddress")),
                 new Case("pbl-blocked", PostfixScenario.PBL_BLOCKED, ALICE, ALICE, "off", List.of(), ALICE_PASSWORD,
-                        "CLIENT_BLOCKED_DYNAMIC", restriction),
+                        "CLIENT_BLOCKED_DYNAMIC", restriction, List.of("requireSmtpAuth")),
                 new Case("null-sender-refused", PostfixScenario.NULL_SENDER_REFUSED, ALICE, ALICE, "same", List.of(),
-                        ALICE_PASSWORD, "NULL_SENDER_REJECTED", works),
+                        ALICE_PASSWORD, "NULL_SENDER_REJECTED", works, List.of()),
                 new Case("unknown-sender", PostfixScenario.UNKNOWN_SENDER, GHOST, ALICE, "same", List.of(),
-                        ALICE_PASSWORD, "SENDER_UNKNOWN", restriction),
+                        ALICE_PASSWORD, "SENDER_UNKNOWN", restriction, List.of("emailAddress")),
                 new Case("wrong-password", PostfixScenario.WRONG_PASSWORD, ALICE, ALICE, "same", List.of(),
-                        WRONG_PASSWORD, "AUTH_FAILED", restriction),
+                        WRONG_PASSWORD, "AUTH_FAILED", restriction, List.of()),
                 new Case("submission", PostfixScenario.SUBMISSION, ALICE, ALICE, "same", List.of(), ALICE_PASSWORD, "OK",
-                        works),
+                        works, List.of()),
                 new Case("silent", PostfixScenario.SILENT, ALICE, ALICE, "same", List.of("--timeout", "3"),
-                        ALICE_PASSWORD, "NO_GREETING", restriction));
+                        ALICE_PASSWORD, "NO_GREETING", restriction, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,6 +130,12 @@ class PostfixCheckCliIT {
 
         assertThat(run.json().path("verdict").path("code").asText()).as(run.describe()).isEqualTo(c.code());
         assertThat(run.exit()).as(run.describe()).isEqualTo(c.exit());
+        List<String> changeTypes = new ArrayList<>();
+        run.json().path("verdict").path("changes").forEach(n -> changeTypes.add(n.path("type").asText()));
+        assertThat(changeTypes).as("the fix as profile changes").containsExactlyElementsOf(c.changes());
+        // here every fix is proved by a probe, and a relay that works is proved by the attempt itself
+        assertThat(run.json().path("verdict").path("verified").asBoolean())
+                .isEqualTo(!c.changes().isEmpty() || c.exit() == ExitStatus.RELAY_WORKS);
         assertThat(run.json().path("kind").asText()).isEqualTo("check");
         assertThat(run.json().path("transcript").size()).as("the JSON carries the transcript").isPositive();
         // progress goes to stderr, one line per finished step; stdout is only the JSON

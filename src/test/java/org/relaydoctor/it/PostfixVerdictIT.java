@@ -144,6 +144,7 @@ class PostfixVerdictIT {
                 account(PostfixScenario.SENDER_LOGIN_MISMATCH, BOB, ALICE, new SmtpAuth.SameAsIncoming()),
                 ALICE_PASSWORD).verdict();
         assertThat(v.code()).isEqualTo(VerdictCode.SENDER_NOT_OWNED);
+        assertThat(v.changes()).containsExactly(new ProfileChange.EmailAddress(ALICE));
         assertThat(v.verified()).isTrue();
         assertThat(v.evidence()).contains(
                 "553 5.7.1 <" + BOB + ">: Sender address rejected: not owned by user " + ALICE, RCPT_OK);
@@ -207,6 +208,7 @@ class PostfixVerdictIT {
         RelayVerdict v = check("not-local-sender",
                 account(PostfixScenario.NOT_LOCAL_SENDER, FOREIGN, ALICE, new SmtpAuth.Off()), ALICE_PASSWORD).verdict();
         assertThat(v.code()).isEqualTo(VerdictCode.SENDER_NOT_LOCAL);
+        assertThat(v.changes()).as("the ISP login's own address").containsExactly(new ProfileChange.EmailAddress(ALICE));
         assertThat(v.verified()).isTrue();
         assertThat(v.evidence()).contains("550 5.7.1 <" + FOREIGN + ">: Sender address rejected: not local sender",
                 RCPT_OK);
@@ -265,8 +267,10 @@ class PostfixVerdictIT {
                 account(PostfixScenario.UNKNOWN_SENDER, GHOST, ALICE, new SmtpAuth.SameAsIncoming()), ALICE_PASSWORD)
                 .verdict();
         assertThat(v.code()).isEqualTo(VerdictCode.SENDER_UNKNOWN);
+        assertThat(v.changes()).containsExactly(new ProfileChange.EmailAddress(ALICE));
+        assertThat(v.verified()).as("the login's own address was accepted").isTrue();
         assertThat(v.evidence()).contains("550 5.1.0 <" + GHOST
-                + ">: Sender address rejected: User unknown in local recipient table");
+                + ">: Sender address rejected: User unknown in local recipient table", RCPT_OK);
     }
 
     // ---- (k) wrong-password ---------------------------------------------------------------------------------

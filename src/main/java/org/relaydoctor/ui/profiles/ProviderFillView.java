@@ -137,8 +137,8 @@ public final class ProviderFillView extends VBox {
             HBox row = new HBox(8, use, what);
             row.setAlignment(Pos.CENTER_LEFT);
             found.getChildren().add(row);
-            for (String note : s.notes()) {
-                Label n = new Label("• " + note);
+            for (org.relaydoctor.profile.LocalizedText note : s.notes()) {
+                Label n = new Label("• " + note.in(text.locale()));
                 n.setWrapText(true);
                 n.getStyleClass().add("muted");
                 found.getChildren().add(n);

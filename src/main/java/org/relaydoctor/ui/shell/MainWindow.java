@@ -44,6 +44,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.relaydoctor.AppInfo;
 import org.relaydoctor.check.CheckOptions;
+import org.relaydoctor.check.TestMessage;
+import org.relaydoctor.ui.check.TestSendDialog;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountProfile;
@@ -207,6 +209,9 @@ public final class MainWindow {
         MenuItem check = item("checkItem", "menu.check.run", "Shortcut+Enter");
         check.setOnAction(e -> startCheck());
         check.disableProperty().bind(checkDisabled());
+        MenuItem testSend = item("testSendItem", "menu.check.testSend", null);
+        testSend.setOnAction(e -> startTestSend());
+        testSend.disableProperty().bind(checkDisabled());
         MenuItem cancel = item("cancelItem", "menu.check.cancel", "Shortcut+Period");
         cancel.setOnAction(e -> checkService.cancel());
         cancel.disableProperty().bind(checkService.runningProperty().not());
@@ -214,7 +219,7 @@ public final class MainWindow {
         explain.setOnAction(e -> showExplain());
         MenuItem dns = item("dnsServerItem", "menu.check.dnsServer", null);
         dns.setOnAction(e -> editDnsServer());
-        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel, new SeparatorMenuItem(), dns,
+        Menu checkMenu = new Menu(text.get("menu.check"), null, check, testSend, cancel, new SeparatorMenuItem(), dns,
                 new SeparatorMenuItem(), explain);
         checkMenu.setId("checkMenu");
 
@@ -475,6 +480,21 @@ public final class MainWindow {
     }
 
     private void startCheck() {
+        startCheck(Optional.empty());
+    }
+
+    /// Check > Send a test message…: the check, then one real message, after the user confirmed what and to whom.
+    private void startTestSend() {
+        ProfileEditorViewModel editor = profiles.editorProperty().get();
+        Optional<AccountProfile> profile = editor == null ? Optional.empty() : editor.currentProfile();
+        if (profile.isEmpty() || checkService.isRunning()) {
+            startCheck(Optional.empty()); // says what is wrong, or does nothing while a check runs
+            return;
+        }
+        TestSendDialog.ask(stage, profile.get(), text).ifPresent(m -> startCheck(Optional.of(m)));
+    }
+
+    private void startCheck(Optional<TestMessage> testMessage) {
         ProfileEditorViewModel editor = profiles.editorProperty().get();
         StoredProfile entry = profiles.selectedProperty().get();
         if (editor == null || entry == null || services.engine().isEmpty() || checkService.isRunning()) {
@@ -498,6 +518,9 @@ public final class MainWindow {
         CheckOptions options = demoProfileIds.contains(entry.id()) && services.demo().isPresent()
                 ? services.demo().get().options(text.locale())
                 : new CheckOptions(preferences.dnsServerAddress(), false, true, false, text.locale());
+        if (testMessage.isPresent()) {
+            options = options.withTestSend(testMessage.get());
+        }
         checkService.check(profile.get(), editor.credentials(), options);
     }
 
