@@ -150,17 +150,19 @@ public final class TestMessageSend {
 
     private Result failed(Stage stage, SMTPTransport transport, MessagingException e, AngusConnection c) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+            cause = t;
         }
         ProbeFailure.Kind kind = session.cancelled() ? ProbeFailure.Kind.CANCELLED
-                : cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException
-                        ? ProbeFailure.Kind.TLS_FAILED
-                : cause instanceof java.net.ConnectException ? ProbeFailure.Kind.CONNECTION_REFUSED
-                : cause instanceof java.net.SocketTimeoutException
+                : chain.stream().anyMatch(t -> t instanceof javax.net.ssl.SSLException
+                        || t instanceof java.security.cert.CertificateException) ? ProbeFailure.Kind.TLS_FAILED
+                : chain.stream().anyMatch(t -> t instanceof java.net.ConnectException) ? ProbeFailure.Kind.CONNECTION_REFUSED
+                : chain.stream().anyMatch(t -> t instanceof java.net.SocketTimeoutException)
                         ? stage == Stage.CONNECT && !transport.isConnected() ? ProbeFailure.Kind.CONNECT_TIMEOUT
                                 : ProbeFailure.Kind.TIMEOUT
-                : cause instanceof java.net.UnknownHostException ? ProbeFailure.Kind.HOST_NOT_FOUND
+                : chain.stream().anyMatch(t -> t instanceof java.net.UnknownHostException) ? ProbeFailure.Kind.HOST_NOT_FOUND
                 : ProbeFailure.Kind.DROPPED;
         String detail = session.transcript().redactor().scrub(kind.name() + ": " + cause.getMessage());
         c.note(detail);
