@@ -23,7 +23,7 @@ final class BuiltInDemo implements DemoLauncher {
         }
         List<DemoScenario> scenarios = new ArrayList<>(servers.scenarios());
         scenarios.sort(Comparator.comparing(s -> !s.id().equals(FEATURED)));
-        return scenarios.stream().map(s -> new DemoProfile(s.profile(), s.password())).toList();
+        return scenarios.stream().map(s -> new DemoProfile(s.profile(), s.password(), s.expected())).toList();
     }
 
     @Override

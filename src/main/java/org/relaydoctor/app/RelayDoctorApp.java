@@ -43,8 +43,11 @@ public final class RelayDoctorApp extends Application {
                 .withSuggestions(AccountSetupSuggestions.withAutoconfig(new ThunderbirdAutoconfig(),
                         // The catalogue is parsed on the first look-up, not at start-up.
                         List.of(email -> ProviderCatalog.bundled().byDomainSource().suggest(email),
-                                // MX provider and RFC 6186 SRV records of the address's domain
-                                email -> new DnsChecker(DnsLookup.system(DnsStep.MAX_WAIT)).suggestionSource().suggest(email))));
+                                // MX provider and RFC 6186 SRV records of the address's domain, asked of the
+                                // resolver chosen in Check > DNS server (read at each look-up: it may change)
+                                email -> new DnsChecker(DnsLookup.of(new org.relaydoctor.ui.shell.ShellPreferences(
+                                        dirs.config()).dnsServerAddress(), DnsStep.MAX_WAIT))
+                                        .suggestionSource().suggest(email))));
         MainWindow window = new MainWindow(stage, services, java.util.Locale.getDefault());
         window.show();
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

@@ -174,6 +174,8 @@ public final class AccountCheck {
                 }
                 workers.remove(Thread.currentThread());
             }
+            TestSendStep testSend = options.testSend() && !cancelled ? testSend() : null;
+            List<org.relaydoctor.diagnosis.Finding> sendFindings = testSend == null ? List.of() : testSend.run(address);
             ProbeMatrix matrix = new ProbeMatrix(profile, configured, probes, authMechanisms, authOnPlain,
                     startTlsOffered, handshakes, reachable, incoming,
                     facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns),
@@ -182,6 +184,10 @@ public final class AccountCheck {
             RelayVerdict verdict = diagnosis.verdict();
             List<org.relaydoctor.diagnosis.Finding> findings = new ArrayList<>(diagnosis.findings());
             dns.ifPresent(d -> d.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add));
+            if (testSend != null) {
+                verdict = testSend.adjust(verdict, classifier);
+                findings.addAll(sendFindings);
+            }
             if (cancelled) {
                 verdict = RelayVerdict.of(VerdictCode.UNKNOWN, List.of());
             }
@@ -197,6 +203,19 @@ public final class AccountCheck {
                     profile.outgoing().port(), verdict.code(), verdict.verified(), verdict.evidence());
             return new CheckResult(profile, startedAt, Duration.between(startedAt, Instant.now()), verdict, findings,
                     stepResults, dns, serverFacts(), transcript.lines(), AppInfo.version());
+        }
+
+        /// The test send runs in a session of its own: its deadline counts from its start, not the check's.
+        private TestSendStep testSend() {
+            Duration t = probeSession.limits().readTimeout();
+            ProbeSession s = probeSession.continuedWith(new ProbeLimits(probeSession.limits().connectTimeout(), t,
+                    Instant.now().plus(TestSendStep.budget(t, options.testMessage()))));
+            session = s;
+            if (cancelled) {
+                s.cancel();
+            }
+            return new TestSendStep(steps, s, resolver, profile, credentials, options.testMessage(),
+                    Messages.load("check", options.locale()));
         }
 
         /// Reverse DNS and blocklists of the client address the server reported (known only after its greeting).
@@ -226,9 +245,13 @@ public final class AccountCheck {
             }
         }
 
-        private boolean hostIsMx(Optional<DnsReport> dns) {
+        /// Whether the outgoing host is an MX of the account's domain; empty when the MX question got no answer.
+        private Optional<Boolean> hostIsMx(Optional<DnsReport> dns) {
             String host = profile.outgoing().host().toLowerCase(Locale.ROOT);
-            return dns.map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host))).orElse(false);
+            return dns.filter(d -> d.mxStatus() == org.relaydoctor.dns.DnsStatus.FOUND
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NO_DATA
+                            || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NXDOMAIN)
+                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)));
         }
 
         // ---- the configured attempt -------------------------------------------------------------------------
@@ -356,10 +379,15 @@ public final class AccountCheck {
                 }
                 return;
             }
-            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || cls.code() == VerdictCode.CLIENT_BLOCKED
+            boolean clientBlocked = cls.code() == VerdictCode.CLIENT_BLOCKED
                     || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
-                    || Diagnoser.aboutClient(reply, facts == null ? Optional.empty() : facts.reportedClientAddress())
-                    || Diagnoser.rateLimited(reply, cls)) {
+                    || Diagnoser.aboutClient(reply, facts == null ? Optional.empty() : facts.reportedClientAddress());
+            if (clientBlocked && !c.withAuth() && !reply.isTransient()) {
+                // servers that block an address range usually let authenticated clients through (submission)
+                withAuth(probeLogin(), inTls);
+                return;
+            }
+            if (cls.code() == VerdictCode.RECIPIENT_UNKNOWN || clientBlocked || Diagnoser.rateLimited(reply, cls)) {
                 return;
             }
             if (!inTls && startTlsOffered && hints.contains(VerdictCode.TLS_REQUIRED)) {
@@ -386,16 +414,8 @@ public final class AccountCheck {
                     probeOnCurrent(AttemptKind.LOCAL_RECIPIENT, null, profile.email(), localRecipient());
                 }
                 Login login = probeLogin();
-                if (login != null && (current != null && current.isOpen() && !current.authMechanisms().isEmpty()
-                        || !authMechanisms.isEmpty() || startTlsOffered && !inTls)) {
-                    RelayAttempt a;
-                    if (current != null && current.isOpen() && !current.authMechanisms().isEmpty()) {
-                        a = probeOnCurrent(AttemptKind.WITH_AUTH, login, profile.email(), profile.testRecipient());
-                    } else if (!authMechanisms.isEmpty()) {
-                        a = fresh(AttemptKind.WITH_AUTH, out.port(), out.security(), login);
-                    } else {
-                        a = fresh(AttemptKind.WITH_AUTH, out.port(), Security.STARTTLS, login);
-                    }
+                RelayAttempt a = withAuth(login, inTls);
+                if (a != null) {
                     if (a.accepted()) {
                         return;
                     }
@@ -426,6 +446,25 @@ public final class AccountCheck {
                     fresh(AttemptKind.AFTER_INCOMING_LOGIN, out.port(), out.security(), c.withAuth() ? probeLogin() : null);
                 }
             }
+        }
+
+        /// The configured attempt logged on (on the open connection when it offers AUTH, else on a new one, with
+        /// STARTTLS when AUTH may appear only inside TLS); null when there is no login or no AUTH to use.
+        private RelayAttempt withAuth(Login login, boolean inTls) {
+            var out = profile.outgoing();
+            if (login == null) {
+                return null;
+            }
+            if (current != null && current.isOpen() && !current.authMechanisms().isEmpty()) {
+                return probeOnCurrent(AttemptKind.WITH_AUTH, login, profile.email(), profile.testRecipient());
+            }
+            if (!authMechanisms.isEmpty()) {
+                return fresh(AttemptKind.WITH_AUTH, out.port(), out.security(), login);
+            }
+            if (startTlsOffered && !inTls) {
+                return fresh(AttemptKind.WITH_AUTH, out.port(), Security.STARTTLS, login);
+            }
+            return null;
         }
 
         private static boolean isSenderCode(VerdictCode code) {

@@ -136,6 +136,18 @@ public final class CheckCommand implements Callable<Integer> {
                     + " a dynamic-range list like Spamhaus PBL.")
     java.util.List<org.relaydoctor.dns.DnsBlocklist> blocklists = new java.util.ArrayList<>();
 
+    @Option(names = "--test-send", description = "After the probes, send one real, clearly labelled test message with"
+            + " exactly these settings (the probes alone never deliver anything).")
+    boolean testSend;
+
+    @Option(names = "--test-send-to", paramLabel = "ADDR", description = "Recipient of the test message (default: the"
+            + " account's own address, whose inbox is then looked into for it).")
+    String testSendTo;
+
+    @Option(names = "--arrival-wait", paramLabel = "SECONDS", converter = WaitConverter.class, description = "How long"
+            + " to look into the inbox for a test message sent to the account itself; 0 for no look (default: 30).")
+    Duration arrivalWait;
+
     @Option(names = "--trust-cert", paramLabel = "SHA256|FILE",
             description = "Trust exactly this server certificate for this check: its SHA-256 fingerprint (as the"
                     + " certificate facts of a check print it) or a PEM file (repeatable).")
@@ -184,6 +196,13 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         CheckOptions options = trust(new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale));
+        if (!testSend && (testSendTo != null || arrivalWait != null)) {
+            throw new ParameterException(spec.commandLine(), "--test-send-to and --arrival-wait need --test-send");
+        }
+        if (testSend) {
+            options = options.withTestSend(new org.relaydoctor.check.TestMessage(Optional.ofNullable(testSendTo),
+                    arrivalWait != null ? arrivalWait : org.relaydoctor.check.TestMessage.DEFAULT.arrivalWait()));
+        }
         try {
             AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live(blocklists));
             CheckResult result = check.run(profile, credentials, new ConsoleProgress(err));
@@ -471,6 +490,21 @@ public final class CheckCommand implements Callable<Integer> {
                 return Duration.ofSeconds(s);
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a time-out in seconds (1-600)");
+            }
+        }
+    }
+
+    static final class WaitConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                int s = Integer.parseInt(value.strip());
+                if (s < 0 || s > 600) {
+                    throw new TypeConversionException("'" + value + "' is not a wait in seconds (0-600)");
+                }
+                return Duration.ofSeconds(s);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a wait in seconds (0-600)");
             }
         }
     }

@@ -7,7 +7,9 @@ import org.relaydoctor.AppInfo;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStore;
 import org.relaydoctor.profile.SecretStoreSelector;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.IVersionProvider;
 
 /// `relay-doctor`: the top-level command; the work is done by its subcommands.
@@ -48,6 +50,21 @@ public final class RelayDoctorCommand implements Runnable {
     public RelayDoctorCommand(Supplier<Path> configDir, Supplier<SecretStore> secrets) {
         this.configDir = Objects.requireNonNull(configDir, "configDir");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /// The command line for `args`. picocli reflects over every option of every subcommand it is given, a good part of
+    /// a command's start; when `args` begin with a subcommand's name, only that subcommand is built.
+    public static CommandLine commandLine(RelayDoctorCommand root, String... args) {
+        Command command = RelayDoctorCommand.class.getAnnotation(Command.class);
+        if (args.length > 0) {
+            for (Class<?> sub : command.subcommands()) {
+                if (sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    CommandLine lean = new CommandLine(CommandSpec.wrapWithoutInspection(root).name(command.name()));
+                    return lean.addSubcommand(new CommandLine(sub));
+                }
+            }
+        }
+        return new CommandLine(root);
     }
 
     /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).

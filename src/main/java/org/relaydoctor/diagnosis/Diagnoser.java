@@ -124,8 +124,17 @@ public final class Diagnoser {
         hints.add(cls.code());
         hints.addAll(cls.alternatives());
 
-        // 1. A probe with one change that was accepted proves the restriction and the fix.
-        Optional<RelayVerdict> proven = proven(m, c);
+        // 1. A probe with one change that was accepted proves the restriction and the fix. A client address
+        //    block that logging on lifts stays a client block (the cause), with logging on as its verified fix.
+        boolean clientBlock = c.stage().compareTo(AttemptStage.AUTH) > 0 && !reply.isTransient()
+                && (cls.code() == VerdictCode.CLIENT_BLOCKED || cls.code() == VerdictCode.CLIENT_BLOCKED_DYNAMIC
+                        || clientWording(reply, m));
+        Optional<RelayAttempt> loggedOn = m.probe(AttemptKind.WITH_AUTH).filter(RelayAttempt::accepted);
+        if (clientBlock && !c.withAuth() && loggedOn.isPresent()) {
+            return new RelayVerdict(clientBlock(reply, cls), true, concat(c, loggedOn.get()),
+                    List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())), List.of());
+        }
+        Optional<RelayVerdict> proven = proven(m, c, cls);
         if (proven.isPresent()) {
             return proven.get();
         }
@@ -182,14 +191,29 @@ public final class Diagnoser {
                 return new RelayVerdict(VerdictCode.NETWORK_RESTRICTED, false, evidence, List.of(),
                         List.of(VerdictCode.RECIPIENT_NOT_LOCAL));
             }
-            boolean mxLike = m.hostIsMx() || cls.code() == VerdictCode.RECIPIENT_NOT_LOCAL
-                    || c.port() == 25 && cls.code() != VerdictCode.NETWORK_RESTRICTED;
-            if (authAbsent && (mxLike || cls.code() != VerdictCode.NETWORK_RESTRICTED)) {
-                return new RelayVerdict(VerdictCode.RECIPIENT_NOT_LOCAL, localAccepted, evidence, List.of(),
+            if (!authAbsent && auth.isEmpty() && !c.withAuth()) {
+                // AUTH is offered but there was no login to try it with
+                return new RelayVerdict(VerdictCode.AUTH_REQUIRED, false, evidence,
+                        List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())),
                         List.of(VerdictCode.NETWORK_RESTRICTED));
             }
-            return new RelayVerdict(VerdictCode.NETWORK_RESTRICTED, false, evidence, List.of(),
-                    List.of(VerdictCode.RECIPIENT_NOT_LOCAL, VerdictCode.POP_BEFORE_SMTP));
+            // The matrix of an inbound-only MX and of a relay for its own networks is the same (no AUTH, local
+            // mail taken, nothing else helps): the server's role in DNS tells them apart; without DNS, its wording.
+            boolean mx = m.hostIsMx().orElse(cls.code() != VerdictCode.NETWORK_RESTRICTED);
+            if (mx) {
+                if (m.hostIsMx().orElse(false)) {
+                    evidence.add("MX " + m.profile().emailDomain() + ": " + m.profile().outgoing().host());
+                }
+                return new RelayVerdict(VerdictCode.RECIPIENT_NOT_LOCAL, false, evidence, List.of(),
+                        List.of(VerdictCode.NETWORK_RESTRICTED));
+            }
+            boolean popTried = m.probe(AttemptKind.AFTER_INCOMING_LOGIN).isPresent() || m.profile().logOnToIncomingFirst();
+            if (popTried) {
+                m.incomingLogin().ifPresent(l -> evidence.addAll(l.evidence()));
+            }
+            return new RelayVerdict(VerdictCode.NETWORK_RESTRICTED, false, evidence, List.of(), popTried
+                    ? List.of(VerdictCode.RECIPIENT_NOT_LOCAL)
+                    : List.of(VerdictCode.RECIPIENT_NOT_LOCAL, VerdictCode.POP_BEFORE_SMTP));
         }
         VerdictCode code = cls.code() == VerdictCode.OK ? VerdictCode.UNKNOWN : cls.code();
         List<ProfileChange> changes = suggestedChanges(code, m);
@@ -197,13 +221,13 @@ public final class Diagnoser {
     }
 
     /// The probes that, accepted where the configured attempt was refused, prove a cause and its fix.
-    private Optional<RelayVerdict> proven(ProbeMatrix m, RelayAttempt c) {
+    private Optional<RelayVerdict> proven(ProbeMatrix m, RelayAttempt c, Classification cls) {
         if (c.reply().map(Diagnoser::badSenderAddress).orElse(false)) {
             // RFC 3463 X.1.7 / X.1.8: the address itself is bad; another sender working proves only that
             Optional<RelayAttempt> other = m.probe(AttemptKind.LOGIN_SENDER).filter(RelayAttempt::accepted)
                     .or(() -> m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted));
             return Optional.of(new RelayVerdict(VerdictCode.SENDER_UNKNOWN, other.isPresent(), concat(c, other),
-                    List.of(), List.of()));
+                    other.map(o -> usersAddress(m, o)).orElse(List.of()), List.of()));
         }
         Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS).filter(RelayAttempt::accepted);
         if (tls.isPresent() && c.security() != Security.SSL_TLS && c.security() != Security.STARTTLS) {
@@ -230,16 +254,37 @@ public final class Diagnoser {
         }
         Optional<RelayAttempt> login = m.probe(AttemptKind.LOGIN_SENDER).filter(RelayAttempt::accepted);
         if (login.isPresent()) {
-            return Optional.of(new RelayVerdict(VerdictCode.SENDER_NOT_OWNED, true, concat(c, login.get()), List.of(),
+            // the login's own address works: the entered one either belongs to someone else (a policy refusal,
+            // X.7.x) or does not exist (an address status, X.1.x, or "unknown" wording)
+            VerdictCode code = addressStatus(c.reply()) || cls.code() == VerdictCode.SENDER_UNKNOWN
+                    ? VerdictCode.SENDER_UNKNOWN : VerdictCode.SENDER_NOT_OWNED;
+            return Optional.of(new RelayVerdict(code, true, concat(c, login.get()), usersAddress(m, login.get()),
                     List.of()));
         }
         Optional<RelayAttempt> own = m.probe(AttemptKind.OWN_DOMAIN_SENDER).filter(RelayAttempt::accepted);
         if (own.isPresent()) {
             boolean sameDomain = sameDomain(own.get().sender(), c.sender());
             VerdictCode code = sameDomain ? VerdictCode.SENDER_UNKNOWN : VerdictCode.SENDER_NOT_LOCAL;
-            return Optional.of(new RelayVerdict(code, true, concat(c, own.get()), List.of(), List.of()));
+            return Optional.of(new RelayVerdict(code, true, concat(c, own.get()), usersAddress(m, own.get()),
+                    List.of()));
         }
         return Optional.empty();
+    }
+
+    /// "Use this address" when the sender that worked is the user's own (the login, or the login's name at the
+    /// server's domain); never a stand-in such as postmaster.
+    private static List<ProfileChange> usersAddress(ProbeMatrix m, RelayAttempt worked) {
+        String sender = worked.sender();
+        String login = m.profile().smtpAuth() instanceof SmtpAuth.OwnLogin own ? own.user() : m.profile().login();
+        int at = sender.lastIndexOf('@');
+        boolean users = !login.isBlank() && at > 0 && (sender.equalsIgnoreCase(login)
+                || !login.contains("@") && sender.substring(0, at).equalsIgnoreCase(login));
+        return users ? List.of(new ProfileChange.EmailAddress(sender)) : List.of();
+    }
+
+    /// RFC 3463 subject 1: the refusal is about the address itself, not a policy.
+    private static boolean addressStatus(Optional<ServerReply> reply) {
+        return reply.filter(r -> !r.isPositive()).map(r -> r.enhancedCode().matches("[45]\\.1\\.\\d+")).orElse(false);
     }
 
     private static boolean badSenderAddress(ServerReply r) {

@@ -35,5 +35,13 @@ public enum FindingCode {
     /// The server offers plain-text login over an unencrypted connection.
     AUTH_WITHOUT_TLS,
     /// A DNS look-up failed (time-out, SERVFAIL): the answer is unknown, not empty.
-    DNS_LOOKUP_FAILED
+    DNS_LOOKUP_FAILED,
+    /// The test message (sent only on request) was taken by the outgoing server.
+    TEST_MESSAGE_SENT,
+    /// The outgoing server refused the test message.
+    TEST_MESSAGE_REFUSED,
+    /// The test message arrived in the account's inbox.
+    TEST_MESSAGE_ARRIVED,
+    /// The test message was taken but had not arrived in the inbox by the end of the wait.
+    TEST_MESSAGE_NOT_ARRIVED
 }

@@ -18,12 +18,13 @@ import org.relaydoctor.profile.AccountProfile;
 /// @param reachablePorts          other submission ports that accepted a TCP connection
 /// @param incomingLogin           the POP3/IMAP login, when one ran: accepted and its answer lines
 /// @param clientAddress           the client address as the server reported it (or as the socket shows it)
-/// @param hostIsMx                whether the outgoing host is one of the account domain's MX hosts (from DNS)
+/// @param hostIsMx                whether the outgoing host is one of the account domain's MX hosts; empty when DNS
+///                                did not tell (no DNS step, or the MX question failed)
 /// @param dnsFindings             the DNS checks' findings (blocklist listings of the client, unresolvable names)
 public record ProbeMatrix(
         AccountProfile profile, RelayAttempt configured, List<RelayAttempt> probes, List<String> authMechanisms,
         boolean authOnPlainConnection, boolean startTlsOffered, List<TlsHandshake> tls, List<Integer> reachablePorts,
-        Optional<IncomingLoginOutcome> incomingLogin, Optional<String> clientAddress, boolean hostIsMx,
+        Optional<IncomingLoginOutcome> incomingLogin, Optional<String> clientAddress, Optional<Boolean> hostIsMx,
         List<Finding> dnsFindings) {
     public ProbeMatrix {
         dnsFindings = List.copyOf(dnsFindings);

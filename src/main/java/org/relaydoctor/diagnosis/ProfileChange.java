@@ -34,6 +34,14 @@ public sealed interface ProfileChange {
         }
     }
 
+    /// Change "E-mail address" (the sender) to one the server takes, for example the address the login owns.
+    record EmailAddress(String address) implements ProfileChange {
+        @Override
+        public AccountProfile applyTo(AccountProfile profile) {
+            return profile.withEmail(address);
+        }
+    }
+
     /// Change the outgoing server name (for example to the provider's submission server).
     record OutgoingHost(String host) implements ProfileChange {
         @Override

@@ -382,12 +382,46 @@ public final class DnsChecker {
         return report.srv().stream().filter(r -> r.service().equals(service) && !r.target().equals(".")).findFirst();
     }
 
-    /// "Fill from provider" from DNS: MX provider and SRV records of the address's domain.
+    /// "Fill from provider" from DNS: MX provider and SRV records of the address's domain. Asks only those
+    /// questions (no SPF, no server names), side by side; an interrupt (Cancel) ends it.
     public AccountSetupSuggestions.Source suggestionSource() {
         return email -> {
             int at = email.lastIndexOf('@');
-            return at < 0 ? List.of() : suggestions(check(email.substring(at + 1)), email);
+            return at < 0 ? List.of() : suggestions(setupFacts(email.substring(at + 1)), email);
         };
+    }
+
+    /// The MX records with their provider and the RFC 6186 SRV records of a domain: what proposing settings needs.
+    DnsReport setupFacts(String domainIn) throws InterruptedException {
+        String domain = DnsLookup.strip(domainIn).toLowerCase(Locale.ROOT);
+        List<Finding> findings = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<DnsAnswer> mxF = pool.submit(() -> lookup.query(domain, Type.MX));
+            Map<String, Future<DnsAnswer>> srvF = new LinkedHashMap<>();
+            for (String s : SRV_SERVICES) {
+                srvF.put(s, pool.submit(() -> lookup.query(s + "." + domain, Type.SRV)));
+            }
+            try {
+                DnsAnswer mxAnswer = mxF.get();
+                List<MxRecord> mx = mx(domain, mxAnswer, findings, pool);
+                Optional<Provider> provider = singleProvider(domain, mx, findings);
+                List<DnsReport.SrvRecord> srv = new ArrayList<>();
+                for (var e : srvF.entrySet()) {
+                    DnsAnswer a = e.getValue().get();
+                    if (!a.status().failed()) {
+                        srv(e.getKey(), a, srv);
+                    }
+                }
+                return new DnsReport(domain, lookup.description(), mxAnswer.status(), mx, provider.map(Provider::id),
+                        List.of(), srv, Optional.empty(), List.of(), List.of(), findings);
+            } catch (InterruptedException e) {
+                // Cancelled: stop the look-ups still waiting for an answer, or closing the pool would wait for them.
+                pool.shutdownNow();
+                throw e;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("DNS look-up failed", e.getCause());
+            }
+        }
     }
 
     private static Finding lookupFailed(String name, String type, DnsAnswer a) {

@@ -16,11 +16,20 @@ import org.relaydoctor.profile.Security;
 /// @param pop3     the published POP3 setting, if any
 /// @param smtp     the published outgoing setting, if any
 /// @param support  the support address the report's e-mail draft goes to, if the provider takes e-mail
-/// @param notes    quirks worth showing (app passwords, SMTP AUTH switches)
+/// @param notes    quirks worth showing (app passwords, SMTP AUTH switches), in the languages the catalogue has
+/// @param login    the user name it expects: the whole address or the part before the @
 /// @param source   where the settings were read
 public record Provider(String id, String name, List<String> mx, List<String> domains, Optional<ServerSetting> imap,
-        Optional<ServerSetting> pop3, Optional<ServerSetting> smtp, Optional<String> support, List<String> notes,
-        String source) {
+        Optional<ServerSetting> pop3, Optional<ServerSetting> smtp, Optional<String> support, List<org.relaydoctor.profile.LocalizedText> notes,
+        Login login, String source) {
+
+    /// The user name a provider expects in the mail program.
+    public enum Login {
+        /// The whole e-mail address (anna@example.ru).
+        ADDRESS,
+        /// The part before the @ (anna).
+        LOCAL_PART
+    }
 
     public Provider {
         Objects.requireNonNull(id, "id");

@@ -13,6 +13,7 @@ import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.AccountSuggestion;
 import org.relaydoctor.profile.IncomingServer;
+import org.relaydoctor.profile.LocalizedText;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Security;
@@ -57,8 +58,8 @@ public final class ProviderCatalog {
             String id = required(p, "id");
             out.add(new Provider(id, required(p, "name"), strings(p.path("mx")), strings(p.path("domains")),
                     setting(p, "imap"), setting(p, "pop3"), setting(p, "smtp"),
-                    Optional.ofNullable(p.path("support").textValue()), strings(p.path("notes")),
-                    p.path("source").asText("")));
+                    Optional.ofNullable(p.path("support").textValue()), notes(p.path("notes")),
+                    login(p), p.path("source").asText("")));
         }
         List<DnsBlocklist> lists = new ArrayList<>();
         for (JsonNode b : root.path("blocklists")) {
@@ -92,6 +93,33 @@ public final class ProviderCatalog {
         } catch (IllegalArgumentException e) {
             throw new IOException(field + " of " + p.path("id").asText() + ": unknown security", e);
         }
+    }
+
+    /// A note is a string (English only) or an object of texts by language, "en" required.
+    private static List<LocalizedText> notes(JsonNode array) throws IOException {
+        List<LocalizedText> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (n.isTextual()) {
+                out.add(LocalizedText.of(n.asText()));
+            } else if (n.isObject() && n.path("en").isTextual()) {
+                java.util.Map<String, String> texts = new java.util.HashMap<>();
+                n.properties().forEach(e -> texts.put(e.getKey(), e.getValue().asText()));
+                out.add(new LocalizedText(texts));
+            } else {
+                throw new IOException("a note must be a text or texts by language with \"en\": " + n);
+            }
+        }
+        return out;
+    }
+
+    /// How the provider wants the user name: the whole address (the default) or the part before the @.
+    private static Provider.Login login(JsonNode p) throws IOException {
+        String v = p.path("login").asText("address");
+        return switch (v) {
+            case "address" -> Provider.Login.ADDRESS;
+            case "localPart" -> Provider.Login.LOCAL_PART;
+            default -> throw new IOException("login of " + p.path("id").asText() + ": address or localPart, not " + v);
+        };
     }
 
     private static List<String> strings(JsonNode array) {
@@ -137,9 +165,11 @@ public final class ProviderCatalog {
         Provider.ServerSetting in = p.imap().or(p::pop3).orElseThrow();
         MailProtocol protocol = p.imap().isPresent() ? MailProtocol.IMAP : MailProtocol.POP3;
         Provider.ServerSetting out = p.smtp().get();
+        String user = p.login() == Provider.Login.LOCAL_PART && email.contains("@")
+                ? email.substring(0, email.lastIndexOf('@')) : email;
         AccountProfile profile = new AccountProfile(email, "", email,
                 new IncomingServer(protocol, in.host(), in.port(), in.security()),
-                new OutgoingServer(out.host(), out.port(), out.security()), email, new SmtpAuth.SameAsIncoming(),
+                new OutgoingServer(out.host(), out.port(), out.security()), user, new SmtpAuth.SameAsIncoming(),
                 false, "", AccountProfile.DEFAULT_TIMEOUT);
         return Optional.of(new AccountSuggestion(AccountSuggestion.Source.CATALOG, p.name(), profile,
                 "catalog.json: " + p.id() + " (" + origin + ")", p.notes()));

@@ -20,14 +20,25 @@ public final class ProbeSession {
     private final Transcript transcript;
     private final ProbeLimits limits;
     private final TlsTrust trust;
-    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger connections;
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public ProbeSession(Transcript transcript, ProbeLimits limits, TlsTrust trust) {
+        this(transcript, limits, trust, new AtomicInteger());
+    }
+
+    private ProbeSession(Transcript transcript, ProbeLimits limits, TlsTrust trust, AtomicInteger connections) {
         this.transcript = transcript;
         this.limits = limits;
         this.trust = trust;
+        this.connections = connections;
+    }
+
+    /// A session with new time limits that goes on with this one's transcript, trust and connection numbers
+    /// (the test send after the probes: its deadline counts from its own start). Cancel each separately.
+    public ProbeSession continuedWith(ProbeLimits newLimits) {
+        return new ProbeSession(transcript, newLimits, trust, connections);
     }
 
     public Transcript transcript() {

@@ -26,6 +26,7 @@ public final class SmtpProbe implements Closeable {
     private static final Pattern CLIENT_ADDRESS =
             Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]+)\\]|\\(\\[?([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\]?\\)");
     private static final Pattern REPLY_LINE = Pattern.compile("[2-5][0-9]{2}(?:[ -]|$)");
+    private static final Pattern BRACKETED_IPV4 = Pattern.compile("\\[([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\]");
     private static final Pattern BARE_ADDRESS = Pattern.compile("\\b([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\b");
 
     private final LineChannel channel;
@@ -209,6 +210,13 @@ public final class SmtpProbe implements Closeable {
     public ServerReply command(String line) throws ProbeFailure {
         channel.send(line, false);
         lastReply = readReply();
+        if (!lastReply.isPositive() && reportedClientAddress.isEmpty()) {
+            // a client block names the address the server sees ("Client host [192.0.2.7] blocked using ...")
+            Matcher m = BRACKETED_IPV4.matcher(String.join(" ", lastReply.lines()));
+            if (m.find()) {
+                reportedClientAddress = Optional.of(m.group(1));
+            }
+        }
         return lastReply;
     }
 

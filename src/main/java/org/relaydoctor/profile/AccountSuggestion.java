@@ -9,8 +9,9 @@ import java.util.Objects;
 /// @param provider  the provider's name as the source gives it ("Yandex Mail", the autoconfig displayName…)
 /// @param profile   the proposed settings, named after the address; no password
 /// @param origin    what backs it: the catalogue entry's citation, the SRV record names, the autoconfig URL
-/// @param notes     quirks worth showing (app passwords, OAuth2, POP-before-SMTP), as plain text
-public record AccountSuggestion(Source source, String provider, AccountProfile profile, String origin, List<String> notes) {
+/// @param notes     quirks worth showing (app passwords, OAuth2, POP-before-SMTP), in the languages the source has
+public record AccountSuggestion(Source source, String provider, AccountProfile profile, String origin,
+        List<LocalizedText> notes) {
 
     /// Where a suggestion comes from, most trusted first.
     public enum Source {

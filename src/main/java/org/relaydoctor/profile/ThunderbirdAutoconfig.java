@@ -132,7 +132,7 @@ public final class ThunderbirdAutoconfig {
         if (incoming == null || outgoing == null) {
             return Optional.empty();
         }
-        List<String> notes = new ArrayList<>();
+        List<LocalizedText> notes = new ArrayList<>();
         MailProtocol protocol = incoming.getAttribute("type").equals("imap") ? MailProtocol.IMAP : MailProtocol.POP3;
         Security inSecurity = security(text(incoming, "socketType"));
         if (inSecurity == Security.AUTO) {
@@ -151,7 +151,10 @@ public final class ThunderbirdAutoconfig {
             auth = smtpUser.isEmpty() || smtpUser.equals(login) ? new SmtpAuth.SameAsIncoming() : new SmtpAuth.OwnLogin(smtpUser);
         }
         if (!outAuth.isEmpty() && outAuth.stream().allMatch(a -> a.equals("OAuth2"))) {
-            notes.add("The outgoing server accepts only OAuth2 sign-in; an app password may be needed.");
+            notes.add(new LocalizedText(java.util.Map.of(
+                    "en", "The outgoing server accepts only OAuth2 sign-in; an app password may be needed.",
+                    "ru", "Сервер исходящей почты принимает только вход через OAuth2; может понадобиться пароль приложения.",
+                    "uk", "Сервер вихідної пошти приймає лише вхід через OAuth2; може знадобитися пароль застосунку.")));
         }
         String name = text(provider, "displayName");
         AccountProfile profile = new AccountProfile(email, "", email,

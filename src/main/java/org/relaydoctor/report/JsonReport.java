@@ -94,6 +94,7 @@ public final class JsonReport {
                 case ProfileChange.OutgoingPort p -> cn.put("type", "outgoingPort").put("port", p.port())
                         .put("security", p.security().name());
                 case ProfileChange.OutgoingHost h -> cn.put("type", "outgoingHost").put("host", h.host());
+                case ProfileChange.EmailAddress e -> cn.put("type", "emailAddress").put("address", e.address());
             }
         }
         return n;

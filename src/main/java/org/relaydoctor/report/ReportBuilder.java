@@ -234,6 +234,7 @@ public final class ReportBuilder {
             case ProfileChange.OutgoingPort p -> cli.get("check.change.outgoingPort", String.valueOf(p.port()),
                     cli.get("check.security." + p.security().name()));
             case ProfileChange.OutgoingHost h -> cli.get("check.change.outgoingHost", h.host());
+            case ProfileChange.EmailAddress e -> cli.get("check.change.emailAddress", e.address());
         };
     }
 

@@ -85,6 +85,22 @@ class TrustCertTest {
     }
 
     @Test
+    void theTestSendRefusesAnUntrustedCertificateToo() throws Exception {
+        CheckCommandTest.Run r = run(args("--json", "--test-send", "--test-send-to", "friend@example.org"));
+        JsonNode tree = new ObjectMapper().readTree(r.out());
+        assertThat(tree.at("/verdict/code").asText()).isEqualTo("TLS_FAILED");
+        JsonNode refused = null;
+        for (JsonNode f : tree.at("/findings")) {
+            if (f.at("/code").asText().equals("TEST_MESSAGE_REFUSED")) {
+                refused = f;
+            }
+        }
+        assertThat(refused).as(r.out()).isNotNull();
+        assertThat(refused.toString()).contains("TLS");
+        assertThat(tree.at("/transcript").toString()).doesNotContain("MAIL FROM:<alice@demo.test> ").contains("STARTTLS");
+    }
+
+    @Test
     void aFingerprintOfAnotherCertificateDoesNotHelp() throws Exception {
         String other = "AB".repeat(32);
         CheckCommandTest.Run r = run(args("--json", "--trust-cert", other));

@@ -111,6 +111,48 @@ class ProviderCatalogTest {
                 + "\"security\":\"TLS9\"}}]}")).isInstanceOf(IOException.class).hasMessageContaining("security");
     }
 
+    @Test
+    void theIssuesProvidersAreThereEachWithLoginFormatSourceAndTranslatedQuirks() throws Exception {
+        for (String domain : List.of("yandex.ru", "mail.ru", "gmail.com", "outlook.com", "icloud.com", "me.com",
+                "zoho.com")) {
+            assertThat(catalog.forEmailDomain(domain)).as(domain).isPresent();
+        }
+        for (String id : List.of("regru-hosting", "beget", "timeweb", "freehost-ua", "microsoft365")) {
+            assertThat(catalog.byId(id)).as(id).isPresent();
+        }
+        for (Provider p : catalog.providers()) {
+            assertThat(p.source()).as("source of %s", p.id()).isNotBlank();
+            for (org.relaydoctor.profile.LocalizedText note : p.notes()) {
+                assertThat(note.byLanguage()).as("note of %s", p.id()).containsKeys("en", "ru", "uk");
+                assertThat(note.in(java.util.Locale.of("ru"))).containsPattern("[а-яА-Я]");
+            }
+        }
+        assertThat(catalog.byDomainSource().suggest("anna@icloud.com")).singleElement().satisfies(s -> {
+            assertThat(s.profile().incoming().host()).isEqualTo("imap.mail.me.com");
+            assertThat(s.profile().outgoing()).isEqualTo(new org.relaydoctor.profile.OutgoingServer(
+                    "smtp.mail.me.com", 587, org.relaydoctor.profile.Security.STARTTLS));
+            assertThat(s.profile().login()).isEqualTo("anna@icloud.com");
+            assertThat(s.notes()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aLocalPartLoginAndNotesByLanguageAreRead() throws Exception {
+        ProviderCatalog c = parse("""
+                {"providers": [{"id": "x", "name": "X", "domains": ["x.example"], "login": "localPart",
+                  "imap": {"host": "imap.x.example", "port": 993, "security": "SSL_TLS"},
+                  "smtp": {"host": "smtp.x.example", "port": 465, "security": "SSL_TLS"},
+                  "notes": [{"en": "App password", "ru": "Пароль приложения"}, "English only"]}]}""");
+        var s = c.byDomainSource().suggest("anna@x.example").getFirst();
+        assertThat(s.profile().login()).isEqualTo("anna");
+        assertThat(s.notes()).extracting(n -> n.in(java.util.Locale.of("ru")))
+                .containsExactly("Пароль приложения", "English only");
+        assertThat(s.notes()).extracting(n -> n.in(java.util.Locale.of("uk")))
+                .containsExactly("App password", "English only");
+        assertThatThrownBy(() -> parse("{\"providers\":[{\"id\":\"x\",\"name\":\"X\",\"login\":\"uid\"}]}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("login");
+    }
+
     private static ProviderCatalog parse(String json) throws IOException {
         return ProviderCatalog.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }

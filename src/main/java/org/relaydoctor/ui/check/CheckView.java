@@ -24,7 +24,11 @@ public final class CheckView extends VBox {
         ListView<StepRow> steps = new ListView<>(progress.rows());
         steps.setId("stepList");
         steps.setAccessibleText(text.get("check.steps.title"));
-        steps.setPlaceholder(new Label(text.get("check.steps.empty")));
+        Label empty = new Label(text.get("check.steps.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(16));
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        steps.setPlaceholder(empty);
         steps.setCellFactory(v -> new StepCell(text));
         VBox.setVgrow(steps, Priority.ALWAYS);
         getChildren().setAll(heading, steps);
@@ -71,7 +75,7 @@ public final class CheckView extends VBox {
             VBox lines = new VBox(2, title, summary);
             HBox.setHgrow(lines, Priority.ALWAYS);
             Label duration = new Label(bound.durationProperty().get() == null ? ""
-                    : StepIcons.duration(bound.durationProperty().get()));
+                    : StepIcons.duration(bound.durationProperty().get(), text));
             duration.getStyleClass().add("step-duration");
             Region gap = new Region();
             HBox row = new HBox(8, StepIcons.of(outcome), lines, gap, duration);

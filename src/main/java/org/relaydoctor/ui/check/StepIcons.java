@@ -22,7 +22,7 @@ public final class StepIcons {
             case WARNING -> "\u26A0";
             case FAILED -> "\u2716";
             case SKIPPED -> "\u2013";
-            case CANCELLED -> "\u23F9";
+            case CANCELLED -> "\u25A0";
         };
         Label icon = new Label(glyph);
         icon.getStyleClass().addAll("step-icon", "step-" + outcome.name().toLowerCase(java.util.Locale.ROOT));
@@ -30,9 +30,10 @@ public final class StepIcons {
         return icon;
     }
 
-    /// A duration the way people read it: "85 ms", "1.4 s".
-    public static String duration(java.time.Duration d) {
+    /// A duration the way people read it, in the window's language: "85 ms", "1.4 s", "1,4 с".
+    public static String duration(java.time.Duration d, org.relaydoctor.diagnosis.Messages text) {
         long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? text.get("duration.ms", ms)
+                : text.get("duration.s", String.format(text.locale(), "%.1f", ms / 1000.0));
     }
 }

@@ -30,13 +30,15 @@ public enum VerdictTone {
         return "badge-" + name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /// A small coloured label naming the verdict code, with its title as accessible text.
-    public static Label badge(VerdictCode code, Messages verdicts) {
-        Label badge = new Label(code.name());
+    /// A small coloured label with the verdict's short name in the window's language ("Login needed"), the
+    /// whole title and the code as tooltip and accessible text; the code itself where no short name exists yet.
+    public static Label badge(VerdictCode code, Messages text, Messages verdicts) {
+        String key = "badge." + code.name();
+        Label badge = new Label(text.has(key) ? text.get(key) : code.name());
         badge.getStyleClass().addAll("verdict-badge", of(code).styleClass());
-        // A badge is read whole or not at all: never squeezed into "AUTH_RE…".
+        // A badge is read whole or not at all: never squeezed into "Login ne…".
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        String title = verdicts.get("verdict." + code.name() + ".title");
+        String title = verdicts.get("verdict." + code.name() + ".title") + " (" + code.name() + ")";
         badge.setAccessibleText(title);
         badge.setTooltip(new javafx.scene.control.Tooltip(title));
         return badge;

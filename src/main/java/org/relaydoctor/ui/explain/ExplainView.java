@@ -17,6 +17,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.DragEvent;
@@ -81,12 +82,16 @@ public final class ExplainView {
         Button open = new Button(texts.get("view.openFile"));
         open.setId("openFileButton");
         open.setOnAction(e -> chooseFile());
+        open.setTooltip(tooltip("view.openFile.tooltip"));
         Button clear = new Button(texts.get("view.clear"));
         clear.setId("clearButton");
         clear.setOnAction(e -> input.clear());
+        clear.setTooltip(tooltip("view.clear.tooltip"));
+        input.setTooltip(tooltip("view.prompt"));
         checkAccount.setId("checkAccountButton");
         checkAccount.setText(texts.get("view.checkAccount"));
         checkAccount.setDisable(true);
+        checkAccount.setTooltip(tooltip("view.checkAccount.tooltip"));
         checkAccount.setOnAction(e -> {
             Explanation current = explanation.get();
             if (current != null && !current.facts().isEmpty()) {
@@ -101,7 +106,8 @@ public final class ExplainView {
         title.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
         card.setId("verdictCard");
         card.setPadding(new Insets(12));
-        card.setStyle("-fx-border-color: -fx-box-border; -fx-border-radius: 4; -fx-background-radius: 4;");
+        // The check's verdict card style, toned by the verdict in show().
+        card.getStyleClass().add("verdict-card");
         card.getChildren().addAll(title, code, explanationText, notes,
                 headed("explain.heading.fix", fix), headed("explain.heading.evidence", evidence),
                 headed("explain.heading.codes", codes), headed("explain.heading.alternatives", alternatives),
@@ -182,7 +188,10 @@ public final class ExplainView {
         fill(facts, t.facts());
         hideEmpty();
         checkAccount.setDisable(e.facts().isEmpty());
-        status.setText(e.kind() == Explanation.InputKind.EMPTY ? "" : texts.get("kind." + e.kind().name()));
+        status.setText(e.kind() == Explanation.InputKind.EMPTY ? ""
+                : texts.get("view.kind." + e.kind().name()));
+        card.getStyleClass().removeIf(c -> c.startsWith("badge-"));
+        card.getStyleClass().add(org.relaydoctor.ui.common.VerdictTone.of(e.verdict().code()).styleClass());
     }
 
     private void hideEmpty() {
@@ -214,6 +223,13 @@ public final class ExplainView {
         VBox section = new VBox(4, h, body);
         section.managedProperty().bind(section.visibleProperty());
         return section;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip(texts.get(key));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 
     private static Label label(String id) {

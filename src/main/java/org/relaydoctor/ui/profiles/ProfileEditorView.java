@@ -136,31 +136,29 @@ public final class ProfileEditorView extends ScrollPane {
         GridPane g = grid();
         Label ports = section("editor.advanced.ports");
         g.add(ports, 0, 0, 2, 1);
+        // Port and encryption on rows of their own, as in Outlook: side by side, a small window squeezed the port
+        // field to a sliver and cut the (long, Russian) encryption label.
         ComboBox<Security> inSec = combo("incomingSecurityCombo", vm.incomingSecurityProperty(),
                 new Security[] {Security.NONE, Security.SSL_TLS, Security.STARTTLS}, this::securityName);
-        row(g, 1, "incomingPort", "editor.incomingPort",
-                portRow(textField("incomingPortField", vm.incomingPortProperty()), inSec, "editor.incomingSecurity"),
+        row(g, 1, "incomingPort", "editor.incomingPort", port(textField("incomingPortField", vm.incomingPortProperty())),
                 vm.incomingPortStateProperty());
+        row(g, 2, "incomingSecurity", "editor.incomingSecurity", inSec, null);
         ComboBox<Security> outSec = combo("outgoingSecurityCombo", vm.outgoingSecurityProperty(), Security.values(),
                 this::securityName);
-        row(g, 2, "outgoingPort", "editor.outgoingPort",
-                portRow(textField("outgoingPortField", vm.outgoingPortProperty()), outSec, "editor.outgoingSecurity"),
+        row(g, 3, "outgoingPort", "editor.outgoingPort", port(textField("outgoingPortField", vm.outgoingPortProperty())),
                 vm.outgoingPortStateProperty());
-        row(g, 3, "timeout", "editor.timeout", textField("timeoutField", vm.timeoutSecondsProperty()),
-                vm.timeoutStateProperty());
+        row(g, 4, "outgoingSecurity", "editor.outgoingSecurity", outSec, null);
+        TextField timeout = textField("timeoutField", vm.timeoutSecondsProperty());
+        row(g, 5, "timeout", "editor.timeout", port(timeout), vm.timeoutStateProperty());
         return g;
     }
 
-    private Node portRow(TextField port, ComboBox<Security> security, String securityKey) {
-        port.setPrefColumnCount(6);
-        port.setMaxWidth(90);
-        Label l = new Label(text.get(securityKey));
-        l.setLabelFor(security);
-        security.setAccessibleText(text.get(securityKey));
-        security.setTooltip(tooltip(securityKey));
-        HBox box = new HBox(8, port, l, security);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+    /// A short number field: as wide as five digits, not the whole column.
+    private static TextField port(TextField field) {
+        field.setPrefColumnCount(6);
+        field.setMinWidth(80);
+        field.setMaxWidth(110);
+        return field;
     }
 
     private String securityName(Security s) {
@@ -255,12 +253,13 @@ public final class ProfileEditorView extends ScrollPane {
         show.setId(id + "Toggle");
         show.setTooltip(tooltip("editor.password.show"));
         show.setAccessibleText(text.get("editor.password.show.tooltip"));
+        show.setMinWidth(USE_PREF_SIZE);
         shown.visibleProperty().bind(show.selectedProperty());
+        // The visible twin reads and explains like the hidden field (row() sets the hidden one's texts).
+        hidden.tooltipProperty().addListener((o, was, now) -> shown.setTooltip(now));
+        hidden.accessibleTextProperty().addListener((o, was, now) -> shown.setAccessibleText(now));
         hidden.visibleProperty().bind(show.selectedProperty().not());
-        show.selectedProperty().addListener((o, was, now) -> {
-            shown.setTooltip(hidden.getTooltip());
-            (now ? shown : hidden).requestFocus();
-        });
+        show.selectedProperty().addListener((o, was, now) -> (now ? shown : hidden).requestFocus());
         StackPane fields = new StackPane(hidden, shown);
         HBox box = new HBox(6, fields, show);
         HBox.setHgrow(fields, Priority.ALWAYS);

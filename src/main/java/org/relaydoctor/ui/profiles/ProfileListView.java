@@ -68,8 +68,16 @@ public final class ProfileListView extends VBox {
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4, add, duplicate, rename, delete);
         for (Button b : new Button[] {add, duplicate, rename, delete}) {
             b.setMinWidth(USE_PREF_SIZE);
+            // Compact, as list tools are: at full size the four took three rows in a small Russian window.
+            b.getStyleClass().add("small");
         }
         buttons.setId("profileButtons");
+        // The same actions on a right click, where people look for them in a list.
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+                menuItem("duplicateProfileItem", "profiles.duplicate", duplicate),
+                menuItem("renameProfileItem", "profiles.rename", rename),
+                menuItem("deleteProfileItem", "profiles.delete", delete));
+        list.setContextMenu(menu);
 
         Label deleted = new Label();
         deleted.setId("undoText");
@@ -86,6 +94,14 @@ public final class ProfileListView extends VBox {
         undoBar.managedProperty().bind(undoBar.visibleProperty());
 
         getChildren().setAll(search, list, undoBar, buttons);
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id, String key, Button same) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text.get(key));
+        item.setId(id);
+        item.disableProperty().bind(same.disableProperty());
+        item.setOnAction(e -> same.fire());
+        return item;
     }
 
     public ListView<StoredProfile> list() {
@@ -144,18 +160,22 @@ public final class ProfileListView extends VBox {
             Label address = new Label();
             address.textProperty().bind(editor.emailProperty());
             address.getStyleClass().add("profile-address");
-            VBox lines = new VBox(2, name, address);
-            lines.setMinWidth(0);
-            HBox.setHgrow(lines, Priority.SOMETIMES);
+            address.setMinWidth(0);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox row = new HBox(6, lines, gap);
-            row.setAlignment(Pos.CENTER_LEFT);
-            ProfileListViewModel.lastVerdict(entry).ifPresent(code -> row.getChildren().add(VerdictTone.badge(code, verdicts)));
+            // The badge beside the address, not the name: the name is what people look for, and a badge beside it
+            // cut it down to "Dem…" in a narrow list.
+            HBox second = new HBox(6, address, gap);
+            second.setAlignment(Pos.CENTER_LEFT);
+            ProfileListViewModel.lastVerdict(entry).ifPresent(code -> second.getChildren().add(
+                    VerdictTone.badge(code, text, verdicts)));
+            VBox row = new VBox(2, name, second);
+            row.setMinWidth(0);
             setText(null);
             setGraphic(row);
             setAccessibleText(entry.profile().name() + ", " + entry.profile().email()
-                    + ProfileListViewModel.lastVerdict(entry).map(c -> ", " + c.name()).orElse(""));
+                    + ProfileListViewModel.lastVerdict(entry).map(c -> ", " + verdicts.get("verdict." + c.name() + ".title"))
+                            .orElse(""));
         }
     }
 }

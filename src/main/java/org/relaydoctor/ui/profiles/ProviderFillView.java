@@ -43,11 +43,14 @@ public final class ProviderFillView extends VBox {
         fill.setId("fillFromProviderButton");
         fill.setText(text.get("editor.fill"));
         fill.setTooltip(new Tooltip(text.get("editor.fill.tooltip")));
+        fill.setAccessibleText(text.get("editor.fill.tooltip"));
         fill.setMinWidth(USE_PREF_SIZE);
         fill.disableProperty().bind(vm.emailProperty().map(e -> !e.contains("@") || e.endsWith("@")));
         fill.setOnAction(e -> lookUp());
         cancel.setId("cancelLookupButton");
         cancel.setText(text.get("editor.fill.cancel"));
+        cancel.setTooltip(new Tooltip(text.get("editor.fill.cancel.tooltip")));
+        cancel.setAccessibleText(text.get("editor.fill.cancel.tooltip"));
         cancel.setMinWidth(USE_PREF_SIZE);
         cancel.setOnAction(e -> cancel());
         spinner.setPrefSize(16, 16);
@@ -124,6 +127,8 @@ public final class ProviderFillView extends VBox {
             Button use = new Button(text.get("editor.fill.use"));
             use.setId("useSuggestion" + i);
             use.setMinWidth(USE_PREF_SIZE);
+            use.setTooltip(new Tooltip(text.get("editor.fill.use.tooltip")));
+            use.setAccessibleText(text.get("editor.fill.use") + ": " + what.getText());
             use.setOnAction(e -> {
                 vm.fillServers(s.profile());
                 found.getChildren().clear();
@@ -132,8 +137,8 @@ public final class ProviderFillView extends VBox {
             HBox row = new HBox(8, use, what);
             row.setAlignment(Pos.CENTER_LEFT);
             found.getChildren().add(row);
-            for (String note : s.notes()) {
-                Label n = new Label("• " + note);
+            for (org.relaydoctor.profile.LocalizedText note : s.notes()) {
+                Label n = new Label("• " + note.in(text.locale()));
                 n.setWrapText(true);
                 n.getStyleClass().add("muted");
                 found.getChildren().add(n);

@@ -28,7 +28,9 @@ final class DnsPane extends ScrollPane {
         setContent(box);
 
         title(text.get("results.dns.domain", dns.domain()));
-        line(text.get("results.dns.resolver", dns.resolver()));
+        // "system" is the engine's word for the system's resolvers, not a text to show.
+        line(text.get("results.dns.resolver", "system".equals(dns.resolver())
+                ? text.get("results.dns.resolver.system") : dns.resolver()));
         dns.provider().ifPresent(p -> line(text.get("results.dns.providerIs", providerName(p))));
         if (dns.findings().stream().anyMatch(f -> f.code() == FindingCode.MX_MIXED)) {
             callout("mixedMxWarning", text.get("results.dns.mixed"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -35,7 +36,7 @@ public final class ReportExport {
 
     private final Window owner;
     private final TaskRunner tasks;
-    private final Messages ui;
+    private final Locale uiLocale;
     private final Path settings;
     private final Function<ReportFormat, Optional<Path>> chooseFile;
 
@@ -44,7 +45,7 @@ public final class ReportExport {
             Function<ReportFormat, Optional<Path>> chooseFile) {
         this.owner = owner;
         this.tasks = tasks;
-        this.ui = Messages.load("ui", uiLocale);
+        this.uiLocale = uiLocale;
         this.settings = configDir.resolve("report-export.properties");
         this.chooseFile = chooseFile;
     }
@@ -58,12 +59,24 @@ public final class ReportExport {
     }
 
     public void copySummary(CheckResult result) {
+        copySummary(result, uiLocale, message -> { });
+    }
+
+    /// The summary in the window's language (`language`); `done` hears that it is on the clipboard.
+    public void copySummary(CheckResult result, Locale language, Consumer<String> done) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(new ReportWriter(ui.locale(), ZoneId.systemDefault()).summary(result));
+        content.putString(new ReportWriter(language, ZoneId.systemDefault()).summary(result));
         Clipboard.getSystemClipboard().setContent(content);
+        done.accept(Messages.load("ui", language).get("export.copied"));
     }
 
     public void export(CheckResult result) {
+        export(result, uiLocale, message -> { });
+    }
+
+    /// The dialog in the window's language (`uiLanguage`); `done` hears where the report was saved.
+    public void export(CheckResult result, Locale uiLanguage, Consumer<String> done) {
+        Messages ui = Messages.load("ui", uiLanguage);
         Properties remembered = load();
         ChoiceBox<ReportFormat> format = new ChoiceBox<>();
         format.setId("reportFormatChoice");
@@ -77,10 +90,23 @@ public final class ReportExport {
                 ui.locale().toLanguageTag()))));
         language.setConverter(converter(l -> l.getDisplayLanguage(l)));
         GridPane grid = new GridPane(8, 8);
-        grid.addRow(0, new Label(ui.get("export.format")), format);
-        grid.addRow(1, new Label(ui.get("export.language")), language);
-        grid.addRow(2, new Label(ui.get("export.languageNote")));
-        GridPane.setColumnSpan(grid.getChildren().getLast(), 2);
+        Label formatLabel = new Label(ui.get("export.format"));
+        formatLabel.setLabelFor(format);
+        Label languageLabel = new Label(ui.get("export.language"));
+        languageLabel.setLabelFor(language);
+        format.setAccessibleText(formatLabel.getText().replace("_", ""));
+        language.setAccessibleText(languageLabel.getText().replace("_", ""));
+        format.setMaxWidth(Double.MAX_VALUE);
+        language.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(0, formatLabel, format);
+        grid.addRow(1, languageLabel, language);
+        Label note = new Label(ui.get("export.languageNote"));
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        grid.add(note, 0, 2, 2, 1);
+        grid.setPadding(new javafx.geometry.Insets(12));
+        grid.setPrefWidth(460);
+        GridPane.setHgrow(format, javafx.scene.layout.Priority.ALWAYS);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(ui.get("export.title"));
@@ -93,18 +119,18 @@ public final class ReportExport {
                 remembered.setProperty("format", format.getValue().extension());
                 remembered.setProperty("language", language.getValue().toLanguageTag());
                 save(remembered);
-                write(result, format.getValue(), language.getValue());
+                write(result, format.getValue(), language.getValue(), ui, done);
             }
         });
         dialog.show();
     }
 
-    private void write(CheckResult result, ReportFormat format, Locale language) {
-        Optional<Path> target = chooseFile != null ? chooseFile.apply(format) : askFile(result, format);
+    private void write(CheckResult result, ReportFormat format, Locale language, Messages ui, Consumer<String> done) {
+        Optional<Path> target = chooseFile != null ? chooseFile.apply(format) : askFile(result, format, ui);
         target.ifPresent(file -> tasks.run("report", () -> {
             new ReportWriter(language, ZoneId.systemDefault()).write(result, format, ReportWriter.supportAddress(result), file);
             return file;
-        }, done -> { }, error -> {
+        }, saved -> done.accept(ui.get("export.saved", saved)), error -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, ui.get("export.failed", file,
                     error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
             alert.initOwner(owner);
@@ -114,7 +140,7 @@ public final class ReportExport {
         }));
     }
 
-    private Optional<Path> askFile(CheckResult result, ReportFormat format) {
+    private Optional<Path> askFile(CheckResult result, ReportFormat format, Messages ui) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(ui.get("export.title"));
         chooser.setInitialFileName("relay-doctor-" + result.profile().emailDomain() + "." + format.extension());

@@ -1,5 +1,6 @@
 package org.relaydoctor.ui.results;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.relaydoctor.check.CheckResult;
@@ -8,8 +9,15 @@ import org.relaydoctor.check.CheckResult;
 ///
 /// @param exportReport  asks for a file and writes a report of the result
 /// @param copySummary   puts a short text summary on the clipboard
-public record ResultsActions(Optional<Consumer<CheckResult>> exportReport, Optional<Consumer<CheckResult>> copySummary) {
+public record ResultsActions(Optional<Action> exportReport, Optional<Action> copySummary) {
     public static ResultsActions none() {
         return new ResultsActions(Optional.empty(), Optional.empty());
+    }
+
+    /// One action on a result, in the window's language (which may differ from the system's); `done` takes a
+    /// line for the status bar ("Report saved to …").
+    @FunctionalInterface
+    public interface Action {
+        void run(CheckResult result, Locale language, Consumer<String> done);
     }
 }

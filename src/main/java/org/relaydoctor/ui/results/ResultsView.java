@@ -38,8 +38,9 @@ public final class ResultsView extends SplitPane {
     private final Messages text;
     private final Messages verdicts;
 
+    /// @param status  the window's status bar, told what an action did
     public ResultsView(CheckResult result, Messages text, Messages verdicts, BooleanSupplier applyFix,
-            ResultsActions actions) {
+            ResultsActions actions, java.util.function.Consumer<String> status) {
         this.text = text;
         this.verdicts = verdicts;
         setId("resultsView");
@@ -49,18 +50,22 @@ public final class ResultsView extends SplitPane {
         HBox buttons = new HBox(8);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         actions.exportReport().ifPresent(export -> buttons.getChildren().add(
-                button("exportReportButton", "results.export", () -> export.accept(result))));
+                button("exportReportButton", "results.export", () -> export.run(result, text.locale(), status))));
         actions.copySummary().ifPresent(copy -> buttons.getChildren().add(
-                button("copySummaryButton", "results.copySummary", () -> copy.accept(result))));
+                button("copySummaryButton", "results.copySummary", () -> copy.run(result, text.locale(), status))));
         Label when = new Label(text.get("results.checkedAt",
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale())
                         .format(result.startedAt().atZone(ZoneId.systemDefault())),
-                StepIcons.duration(result.duration())));
+                StepIcons.duration(result.duration(), text)));
         when.getStyleClass().add("muted");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bottom = new HBox(8, when, gap, buttons);
+        when.setWrapText(true);
+        when.setMinWidth(0);
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        // The buttons keep their whole labels; the date wraps, and in a narrow window the buttons go below it.
+        javafx.scene.layout.FlowPane bottom = new javafx.scene.layout.FlowPane(12, 6, when, buttons);
         bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setId("resultsActions");
         VBox top = new VBox(10, card, bottom);
         top.setPadding(new Insets(12));
         ScrollPane cardScroll = new ScrollPane(top);
@@ -103,7 +108,7 @@ public final class ResultsView extends SplitPane {
                     lines.getChildren().add(evidence);
                 }
                 HBox.setHgrow(lines, Priority.ALWAYS);
-                Label duration = new Label(StepIcons.duration(s.duration()));
+                Label duration = new Label(StepIcons.duration(s.duration(), text));
                 duration.getStyleClass().add("step-duration");
                 HBox row = new HBox(8, StepIcons.of(s.outcome()), lines, duration);
                 row.setAlignment(Pos.TOP_LEFT);
@@ -163,6 +168,10 @@ public final class ResultsView extends SplitPane {
         list.setPlaceholder(new Label(text.get("results.findings.none")));
         list.getItems().setAll(findings);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
@@ -183,7 +192,12 @@ public final class ResultsView extends SplitPane {
                 title.getStyleClass().add("step-title");
                 Label detail = new Label(fill(verdicts.get(prefix + ".detail"), f.details()));
                 detail.setWrapText(true);
-                detail.maxWidthProperty().bind(list.widthProperty().subtract(140));
+                title.setWrapText(true);
+                // Wrapped to the list's width: a cell sized to its text ran off to the right, cut.
+                detail.prefWidthProperty().bind(list.widthProperty().subtract(160));
+                title.prefWidthProperty().bind(detail.prefWidthProperty());
+                detail.setMinHeight(Region.USE_PREF_SIZE);
+                title.setMinHeight(Region.USE_PREF_SIZE);
                 HBox row = new HBox(8, severity, new VBox(2, title, detail));
                 setGraphic(row);
                 setAccessibleText(severity.getText() + ": " + title.getText() + ". " + detail.getText());

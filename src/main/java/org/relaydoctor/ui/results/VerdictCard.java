@@ -30,7 +30,12 @@ public final class VerdictCard extends VBox {
         title.getStyleClass().add("verdict-title");
         title.setWrapText(true);
         // Badges on their own row: beside them a long (Russian) title was squeezed into a narrow column.
-        HBox head = new HBox(10, VerdictTone.badge(verdict.code(), verdicts));
+        // The code too, in small print: it is what a help desk or the report refers to.
+        Label code = new Label(text.get("results.code", verdict.code().name()));
+        code.setId("verdictCode");
+        code.getStyleClass().add("muted");
+        code.setMinWidth(USE_PREF_SIZE);
+        HBox head = new HBox(10, VerdictTone.badge(verdict.code(), text, verdicts));
         head.setAlignment(Pos.CENTER_LEFT);
         if (verdict.verified()) {
             Label verified = new Label(text.get("results.verified"));
@@ -40,6 +45,7 @@ public final class VerdictCard extends VBox {
             verified.setTooltip(new Tooltip(text.get("results.verified.tooltip")));
             head.getChildren().add(verified);
         }
+        head.getChildren().add(code);
 
         Label explanation = new Label(verdicts.get(prefix + ".explanation"));
         explanation.setId("verdictExplanation");
@@ -87,7 +93,9 @@ public final class VerdictCard extends VBox {
             evidence.getStyleClass().add("monospace");
             evidence.setWrapText(true);
             evidence.setAccessibleText(text.get("results.evidence") + ": " + String.join("; ", verdict.evidence()));
-            getChildren().add(evidence);
+            Label evidenceTitle = new Label(text.get("results.evidence"));
+            evidenceTitle.getStyleClass().add("section-title");
+            getChildren().add(new VBox(4, evidenceTitle, evidence));
         }
 
         if (!verdict.alternatives().isEmpty()) {

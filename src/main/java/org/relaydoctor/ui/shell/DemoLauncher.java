@@ -18,6 +18,7 @@ public interface DemoLauncher extends AutoCloseable {
     @Override
     void close();
 
-    /// One scenario's profile and the password that goes with it.
-    record DemoProfile(AccountProfile profile, Secret password) {}
+    /// One scenario's profile, the password that goes with it, and the verdict it shows (which names it in the
+    /// window's language).
+    record DemoProfile(AccountProfile profile, Secret password, org.relaydoctor.diagnosis.VerdictCode shows) {}
 }

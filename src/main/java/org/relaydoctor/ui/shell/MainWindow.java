@@ -45,6 +45,8 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.relaydoctor.AppInfo;
 import org.relaydoctor.check.CheckOptions;
+import org.relaydoctor.check.TestMessage;
+import org.relaydoctor.ui.check.TestSendDialog;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountProfile;
@@ -193,7 +195,8 @@ public final class MainWindow {
         MenuItem export = item("exportReportItem", "menu.file.exportReport", "Shortcut+E");
         export.disableProperty().bind(shownResult.isNull().or(
                 Bindings.createBooleanBinding(() -> services.results().exportReport().isEmpty())));
-        export.setOnAction(e -> services.results().exportReport().ifPresent(x -> x.accept(shownResult.get())));
+        export.setOnAction(e -> services.results().exportReport().ifPresent(x -> x.run(shownResult.get(), text.locale(),
+                status::setText)));
         MenuItem quit = item("quitItem", "menu.file.quit", "Shortcut+Q");
         quit.setOnAction(e -> {
             close();
@@ -206,6 +209,9 @@ public final class MainWindow {
         MenuItem check = item("checkItem", "menu.check.run", "Shortcut+Enter");
         check.setOnAction(e -> startCheck());
         check.disableProperty().bind(checkDisabled());
+        MenuItem testSend = item("testSendItem", "menu.check.testSend", null);
+        testSend.setOnAction(e -> startTestSend());
+        testSend.disableProperty().bind(checkDisabled());
         MenuItem cancel = item("cancelItem", "menu.check.cancel", "Shortcut+Period");
         cancel.setOnAction(e -> checkService.cancel());
         cancel.disableProperty().bind(checkService.runningProperty().not());
@@ -213,7 +219,7 @@ public final class MainWindow {
         explain.setOnAction(e -> showExplain());
         MenuItem dns = item("dnsServerItem", "menu.check.dnsServer", null);
         dns.setOnAction(e -> editDnsServer());
-        Menu checkMenu = new Menu(text.get("menu.check"), null, check, cancel, new SeparatorMenuItem(), dns,
+        Menu checkMenu = new Menu(text.get("menu.check"), null, check, testSend, cancel, new SeparatorMenuItem(), dns,
                 new SeparatorMenuItem(), explain);
         checkMenu.setId("checkMenu");
 
@@ -301,7 +307,14 @@ public final class MainWindow {
         demo.setTooltip(new Tooltip(text.get("profiles.empty.demo.tooltip")));
         demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
         demo.setOnAction(e -> startDemo());
-        VBox empty = new VBox(12, hint, create, demo, explainButton("emptyExplainButton"));
+        Button emptyExplain = explainButton("emptyExplainButton");
+        // Wrapped, never cut: in Russian these labels are wider than the list in a small window.
+        for (Button b : List.of(create, demo, emptyExplain)) {
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
+        VBox empty = new VBox(12, hint, create, demo, emptyExplain);
         empty.setId("emptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(24));
@@ -398,6 +411,7 @@ public final class MainWindow {
         ProfileEditorViewModel editor = profiles.editorFor(entry);
         Label name = new Label();
         name.getStyleClass().add("profile-title");
+        name.setMinWidth(100);
         name.setId("profileTitle");
         name.textProperty().bind(Bindings.createStringBinding(() -> editor.profileNameProperty().get().isBlank()
                 ? editor.emailProperty().get() : editor.profileNameProperty().get(),
@@ -421,12 +435,15 @@ public final class MainWindow {
         Label invalid = new Label(text.get("check.invalid"));
         invalid.setId("checkInvalidHint");
         invalid.getStyleClass().add("field-error");
+        invalid.setWrapText(true);
         invalid.visibleProperty().bind(editor.validProperty().not());
         invalid.managedProperty().bind(invalid.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, name, gap, invalid, cancel, check);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // The hint on a line of its own: beside the buttons it squeezed the profile's name down to "…".
+        HBox titleRow = new HBox(10, name, gap, cancel, check);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, titleRow, invalid);
         header.getStyleClass().add("work-header");
 
         Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote(), services.suggestions()));
@@ -463,6 +480,21 @@ public final class MainWindow {
     }
 
     private void startCheck() {
+        startCheck(Optional.empty());
+    }
+
+    /// Check > Send a test message…: the check, then one real message, after the user confirmed what and to whom.
+    private void startTestSend() {
+        ProfileEditorViewModel editor = profiles.editorProperty().get();
+        Optional<AccountProfile> profile = editor == null ? Optional.empty() : editor.currentProfile();
+        if (profile.isEmpty() || checkService.isRunning()) {
+            startCheck(Optional.empty()); // says what is wrong, or does nothing while a check runs
+            return;
+        }
+        TestSendDialog.ask(stage, profile.get(), text).ifPresent(m -> startCheck(Optional.of(m)));
+    }
+
+    private void startCheck(Optional<TestMessage> testMessage) {
         ProfileEditorViewModel editor = profiles.editorProperty().get();
         StoredProfile entry = profiles.selectedProperty().get();
         if (editor == null || entry == null || services.engine().isEmpty() || checkService.isRunning()) {
@@ -486,6 +518,9 @@ public final class MainWindow {
         CheckOptions options = demoProfileIds.contains(entry.id()) && services.demo().isPresent()
                 ? services.demo().get().options(text.locale())
                 : new CheckOptions(preferences.dnsServerAddress(), false, true, false, text.locale());
+        if (testMessage.isPresent()) {
+            options = options.withTestSend(testMessage.get());
+        }
         checkService.check(profile.get(), editor.credentials(), options);
     }
 
@@ -512,7 +547,7 @@ public final class MainWindow {
                 status.setText(text.get("status.fixApplied"));
             }
             return applied;
-        }, services.results());
+        }, services.results(), status::setText);
         ((StackPane) workTabs.getTabs().get(1).getContent()).getChildren().setAll(view);
     }
 
@@ -523,7 +558,10 @@ public final class MainWindow {
         status.setText(text.get("status.demoStarting"));
         services.tasks().run("start demo servers", services.demo().get()::start, demos -> {
             for (DemoLauncher.DemoProfile demo : demos) {
-                StoredProfile entry = StoredProfile.create(demo.profile()).withRememberPassword(false);
+                // Named in the window's language ("Демо: нужен вход"), not by the scenario's English id.
+                String key = "badge." + demo.shows().name();
+                String name = text.get("demo.profileName", text.has(key) ? text.get(key) : demo.shows().name());
+                StoredProfile entry = StoredProfile.create(demo.profile().withName(name)).withRememberPassword(false);
                 demoProfileIds.add(entry.id());
                 profiles.addForSession(entry, demo.password());
             }

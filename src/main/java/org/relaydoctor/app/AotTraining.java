@@ -1,0 +1,88 @@
+package org.relaydoctor.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.relaydoctor.cli.RelayDoctorCommand;
+import org.relaydoctor.demo.DemoScenario;
+import org.relaydoctor.demo.DemoServers;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.Security;
+import org.relaydoctor.profile.SmtpAuth;
+import picocli.CommandLine;
+
+/// The workload that trains the command line's AOT cache (JEP 483/514/515) at build and install time
+/// (`-Drelaydoctor.aotTraining=true` with `-XX:AOTCacheOutput`): `check` against every built-in demo server, in text
+/// and JSON, then `dns`, `explain` and `--version`, all in one JVM so that one cache covers them. Nothing leaves
+/// 127.0.0.1: DNS look-ups go to a closed local port and fail at once.
+final class AotTraining {
+    static final String PROPERTY = "relaydoctor.aotTraining";
+
+    private AotTraining() {}
+
+    static void run(Supplier<Path> configDir) throws IOException {
+        Path dir = Files.createTempDirectory("relay-doctor-aot");
+        Path password = dir.resolve("password");
+        String dns = "127.0.0.1:" + closedUdpPort();
+        List<List<String>> commands = new ArrayList<>();
+        try (DemoServers demo = DemoServers.start()) {
+            List<DemoScenario> scenarios = demo.scenarios();
+            for (int i = 0; i < scenarios.size(); i++) {
+                commands.add(check(scenarios.get(i).profile(), password, dns, i % 2 == 0));
+            }
+            Files.writeString(password, DemoServers.PASSWORD);
+            commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns, "--json"));
+            commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns));
+            commands.add(List.of("explain", "550 5.7.1 <friend@example.org>: Relay access denied"));
+            commands.add(List.of("--version"));
+            PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+            for (List<String> args : commands) {
+                new CommandLine(new RelayDoctorCommand(configDir)).setOut(nowhere).setErr(nowhere)
+                        .execute(args.toArray(String[]::new));
+            }
+        } finally {
+            Files.deleteIfExists(password);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<String> check(AccountProfile p, Path password, String dns, boolean json) {
+        List<String> a = new ArrayList<>(List.of("check", "--email", p.email(), "--user", p.login(),
+                "--smtp-host", p.outgoing().host(), "--smtp-port", String.valueOf(p.outgoing().port()),
+                "--smtp-security", name(p.outgoing().security()),
+                "--incoming", p.incoming().protocol().name().toLowerCase(Locale.ROOT),
+                "--incoming-host", p.incoming().host(), "--incoming-port", String.valueOf(p.incoming().port()),
+                "--incoming-security", name(p.incoming().security()),
+                "--smtp-auth", p.smtpAuth() instanceof SmtpAuth.Off ? "off" : "same",
+                "--to", p.testRecipient(), "--timeout", "5", "--dns-server", dns, "--insecure-tls",
+                "--password-file", password.toString()));
+        if (json) {
+            a.add("--json");
+        }
+        return a;
+    }
+
+    private static String name(Security s) {
+        return switch (s) {
+            case NONE -> "none";
+            case SSL_TLS -> "ssl";
+            case STARTTLS -> "starttls";
+            case AUTO -> "auto";
+        };
+    }
+
+    /// A UDP port nobody listens on: taken from the system, then let go.
+    private static int closedUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

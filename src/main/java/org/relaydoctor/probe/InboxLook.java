@@ -1,0 +1,111 @@
+package org.relaydoctor.probe;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.HeaderTerm;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.Secret;
+import org.relaydoctor.profile.Security;
+
+/// The incoming side of the test send, with Angus Mail's POP3 and IMAP stores: the log-on a mail program does
+/// before sending ("Log on to incoming mail server before sending mail"), and the look into the inbox for the
+/// test message. Only the outcome goes into the transcript (the mailbox's contents are the user's business).
+public final class InboxLook {
+    /// How often the inbox is looked into while waiting.
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    /// Where to log on.
+    public record Mailbox(MailProtocol protocol, InetAddress address, String host, int port, Security security,
+            String user, Secret password) {}
+
+    /// How a look went.
+    ///
+    /// @param found    the message is in the inbox
+    /// @param waited   how long it took to find it, or how long was waited in vain
+    /// @param problem  why the inbox could not be looked into (refused log-on, connection failure), or ""
+    public record Result(boolean found, Duration waited, String problem) {}
+
+    private final ProbeSession session;
+
+    public InboxLook(ProbeSession session) {
+        this.session = session;
+    }
+
+    /// Logs on and off; "" when the server accepted the login, else what went wrong.
+    public String logOn(Mailbox box) {
+        session.transcript().redactor().addSecret(box.password());
+        try (AngusConnection c = new AngusConnection(session, box.address(), box.host())) {
+            try (Store store = connect(c, box)) {
+                c.note(name(box) + " login accepted (" + box.user() + ")");
+                return "";
+            } catch (MessagingException e) {
+                String problem = problem(e);
+                c.note(name(box) + " login failed: " + problem);
+                return problem;
+            }
+        }
+    }
+
+    /// Looks into the inbox every few seconds for a message whose {@link TestMessageSend#MARK_HEADER} is `token`,
+    /// until it is there or `wait` has passed.
+    public Result waitFor(Mailbox box, String token, Duration wait) {
+        session.transcript().redactor().addSecret(box.password());
+        Instant start = Instant.now();
+        Instant until = start.plus(wait);
+        while (!session.cancelled()) {
+            try (AngusConnection c = new AngusConnection(session, box.address(), box.host())) {
+                try (Store store = connect(c, box)) {
+                    Folder inbox = store.getFolder("INBOX");
+                    inbox.open(Folder.READ_ONLY);
+                    try {
+                        if (inbox.search(new HeaderTerm(TestMessageSend.MARK_HEADER, token)).length > 0) {
+                            Duration waited = Duration.between(start, Instant.now());
+                            c.note("test message found in " + name(box) + " INBOX after " + waited.toSeconds() + " s");
+                            return new Result(true, waited, "");
+                        }
+                    } finally {
+                        inbox.close(false);
+                    }
+                } catch (MessagingException e) {
+                    String problem = problem(e);
+                    c.note(name(box) + ": " + problem);
+                    return new Result(false, Duration.between(start, Instant.now()), problem);
+                }
+                if (!Instant.now().plus(POLL).isBefore(until)) {
+                    c.note("test message not in " + name(box) + " INBOX after " + wait.toSeconds() + " s");
+                    break;
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL.toMillis()));
+        }
+        return new Result(false, Duration.between(start, Instant.now()), session.cancelled() ? "cancelled" : "");
+    }
+
+    private Store connect(AngusConnection c, Mailbox box) throws MessagingException {
+        String protocol = box.protocol().name().toLowerCase(Locale.ROOT);
+        Session mail = Session.getInstance(c.properties(protocol, box.security()));
+        Store store = mail.getStore(protocol);
+        c.note("logging on to " + name(box) + " " + box.host() + ":" + box.port() + " with Angus Mail");
+        store.connect(c.connectHost(), box.port(), box.user(), box.password().reveal());
+        return store;
+    }
+
+    private String problem(MessagingException e) {
+        String text = e instanceof AuthenticationFailedException ? "login refused: " + e.getMessage()
+                : String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+        return session.transcript().redactor().scrub(text.strip());
+    }
+
+    private static String name(Mailbox box) {
+        return box.protocol().name();
+    }
+}
