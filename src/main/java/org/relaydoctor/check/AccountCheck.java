@@ -360,7 +360,9 @@ public final class AccountCheck {
             ServerReply reply = c.reply().orElse(null);
             boolean inTls = out.security() == Security.SSL_TLS || current != null && current.tls().isPresent();
             if (reply == null) {
-                // AUTH wanted, no mechanism offered: maybe it appears after STARTTLS
+                // AUTH wanted, no mechanism offered: would the server relay without the login (box off)?
+                probeOnCurrent(AttemptKind.WITHOUT_AUTH, null, profile.email(), profile.testRecipient());
+                // and maybe AUTH appears after STARTTLS
                 if (!inTls && startTlsOffered) {
                     fresh(AttemptKind.WITH_TLS, out.port(), Security.STARTTLS, probeLogin());
                 }

@@ -23,5 +23,7 @@ public enum AttemptKind {
     /// The attempt on another submission port of the same server.
     OTHER_PORT,
     /// The same without any encryption, on a port the user set up for implicit TLS.
-    WITHOUT_TLS
+    WITHOUT_TLS,
+    /// The same without logging on, when the settings ask for a login the server does not offer.
+    WITHOUT_AUTH
 }

@@ -337,7 +337,22 @@ public final class Diagnoser {
             return new RelayVerdict(VerdictCode.TLS_REQUIRED, false, concat(c, tls.get()),
                     List.of(new ProfileChange.OutgoingPort(tls.get().port(), tls.get().security())), List.of());
         }
-        return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, false, c.evidence(), List.of(), List.of());
+        Optional<RelayAttempt> without = m.probe(AttemptKind.WITHOUT_AUTH);
+        if (without.isPresent() && without.get().accepted()) {
+            // the login is the only thing in the way: "turn the box off" is proven
+            return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, true, concat(c, without.get()),
+                    List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.Off())), List.of());
+        }
+        boolean relayRefused = without.map(w -> w.refused() && w.stage() == AttemptStage.RCPT).orElse(false);
+        if (relayRefused && m.hostIsMx().orElse(false)) {
+            // no AUTH and no relay on the domain's MX: the outgoing server is the wrong one
+            List<String> evidence = concat(c, without.get());
+            evidence.add("MX " + m.profile().emailDomain() + ": " + m.profile().outgoing().host());
+            return new RelayVerdict(VerdictCode.RECIPIENT_NOT_LOCAL, false, evidence, List.of(),
+                    List.of(VerdictCode.AUTH_UNAVAILABLE));
+        }
+        return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, false, concat(c, without), List.of(),
+                relayRefused ? List.of(VerdictCode.NETWORK_RESTRICTED) : List.of());
     }
 
     private RelayVerdict authRefusal(ProbeMatrix m, RelayAttempt c, ServerReply reply, Classification cls) {

@@ -166,6 +166,27 @@ class PostfixVerdictIT {
         assertThat(v.verified()).as("nothing here could try the provider's submission server").isFalse();
     }
 
+    @Test
+    void theDomainsMxWithTheBoxOnIsStillRecipientNotLocal() {
+        AccountProfile p = account(PostfixScenario.INBOUND_MX, ALICE, ALICE, new SmtpAuth.SameAsIncoming());
+        p = p.withOutgoing(new OutgoingServer(MX_HOST, p.outgoing().port(), Security.NONE));
+        RelayVerdict v = check("inbound-mx (auth on)", p, ALICE_PASSWORD).verdict();
+        assertThat(v.code()).isEqualTo(VerdictCode.RECIPIENT_NOT_LOCAL);
+        assertThat(v.alternatives()).contains(VerdictCode.AUTH_UNAVAILABLE);
+        assertThat(v.evidence()).contains(RELAY_DENIED);
+    }
+
+    @Test
+    void networkRestrictedWithTheBoxOnFailsAtAuthFirst() {
+        RelayVerdict v = check("network-restricted (auth on)",
+                account(PostfixScenario.NETWORK_RESTRICTED, ALICE, ALICE, new SmtpAuth.SameAsIncoming()), ALICE_PASSWORD)
+                .verdict();
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_UNAVAILABLE);
+        assertThat(v.alternatives()).as("turning the box off would not help either").contains(VerdictCode.NETWORK_RESTRICTED);
+        assertThat(v.changes()).isEmpty();
+        assertThat(v.evidence()).contains(RELAY_DENIED);
+    }
+
     // ---- (f) starttls-required ------------------------------------------------------------------------------
 
     @Test
@@ -219,6 +240,18 @@ class PostfixVerdictIT {
         RelayVerdict v = check("not-local-sender (own address)",
                 account(PostfixScenario.NOT_LOCAL_SENDER, ALICE, ALICE, new SmtpAuth.Off()), ALICE_PASSWORD).verdict();
         assertThat(v.code()).isEqualTo(VerdictCode.OK);
+    }
+
+    @Test
+    void theIspRelayWithTheBoxOnTurnsItOffVerified() {
+        // the relay trusts its own network and offers no AUTH: the login is the only thing in the way
+        RelayVerdict v = check("not-local-sender (own address, auth on)",
+                account(PostfixScenario.NOT_LOCAL_SENDER, ALICE, ALICE, new SmtpAuth.SameAsIncoming()), ALICE_PASSWORD)
+                .verdict();
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_UNAVAILABLE);
+        assertThat(v.changes()).containsExactly(new ProfileChange.RequireSmtpAuth(new SmtpAuth.Off()));
+        assertThat(v.verified()).isTrue();
+        assertThat(v.evidence()).contains(RCPT_OK);
     }
 
     // ---- (h) pbl-blocked ------------------------------------------------------------------------------------
