@@ -295,7 +295,8 @@ public final class AccountCheck {
                 }
             }
             if (opened.failure() != null) {
-                steps.skip("attempt.configured", StepKind.CONFIGURED_ATTEMPT, "step.attempt.configured");
+                steps.skip("attempt.configured", StepKind.CONFIGURED_ATTEMPT, "step.attempt.configured", profile.email(),
+                        profile.testRecipient(), out.port());
                 return opened.failure();
             }
             current = opened.probe();
@@ -549,7 +550,7 @@ public final class AccountCheck {
                 steps.finish(h, Outcome.FAILED, "no address for " + in.host(), List.of());
                 return false;
             } catch (ProbeFailure f) {
-                steps.finish(h, Outcome.FAILED, f.kind().name() + ": " + redactor.scrub(String.valueOf(f.getMessage())),
+                steps.finish(h, Outcome.FAILED, steps.failure(f.kind(), redactor.scrub(String.valueOf(f.getMessage()))),
                         List.of());
                 return false;
             }
@@ -571,7 +572,7 @@ public final class AccountCheck {
                 p.tls().ifPresent(handshakes::add);
                 steps.finish(h, Outcome.PASSED, address.getHostAddress() + ":" + port, List.of());
             } catch (ProbeFailure f) {
-                steps.finish(h, Outcome.FAILED, f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(h, Outcome.FAILED, steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 AttemptStage stage = f.kind() == ProbeFailure.Kind.TLS_FAILED ? AttemptStage.TLS : AttemptStage.CONNECT;
                 return new Opened(null, failed(kind, port, security, stage, f.kind(), f.getMessage()));
             }
@@ -597,7 +598,7 @@ public final class AccountCheck {
                 }
                 steps.finish(g, Outcome.PASSED, greeting.lines().getFirst(), scrub(greeting));
             } catch (ProbeFailure f) {
-                steps.finish(g, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(g, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 p.close();
                 return new Opened(null, failed(kind, port, security, AttemptStage.GREETING, f.kind(), f.getMessage()));
             }
@@ -615,7 +616,7 @@ public final class AccountCheck {
                         authMechanisms = p.authMechanisms();
                     }
                 } catch (ProbeFailure f) {
-                    steps.finish(t, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                    steps.finish(t, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                     p.close();
                     return new Opened(null, failed(kind, port, security, AttemptStage.TLS, f.kind(), f.getMessage()));
                 }
@@ -721,7 +722,7 @@ public final class AccountCheck {
                 AttemptStage end = rcpt.isPositive() ? AttemptStage.ACCEPTED : AttemptStage.RCPT;
                 return finish(h, refused(kind, port, security, withAuth, sender, recipient, end, rcpt, authOffered));
             } catch (ProbeFailure f) {
-                steps.finish(h, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(h, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 return failed(kind, port, security, stage, f.kind(), f.getMessage());
             }
         }
