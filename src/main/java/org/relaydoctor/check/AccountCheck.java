@@ -107,6 +107,8 @@ public final class AccountCheck {
         private final Instant startedAt = Instant.now();
         private InetAddress address;
         private SmtpProbe current;
+        /// The server stopped answering in mid-dialogue once (a tarpit): later probes would each wait as long.
+        private boolean stalled;
         private SmtpProbe facts;
         private boolean authOnPlain;
         private boolean startTlsOffered;
@@ -639,6 +641,9 @@ public final class AccountCheck {
 
         /// A probe on a new connection of its own.
         private RelayAttempt fresh(AttemptKind kind, int port, Security security, Login login) {
+            if (stalled) {
+                return notTried(kind, port, security);
+            }
             Opened o = open(kind, port, security, false);
             if (o.failure() != null) {
                 probes.add(o.failure());
@@ -660,6 +665,9 @@ public final class AccountCheck {
         /// A probe on the connection already open (after RSET), or on a new one when the server hung up.
         private RelayAttempt probeOnCurrent(AttemptKind kind, Login login, String sender, String recipient) {
             var out = profile.outgoing();
+            if (stalled) {
+                return notTried(kind, out.port(), out.security());
+            }
             if (current == null || !current.isOpen() || login == null && current.authenticated()) {
                 if (current != null) {
                     current.quit();
@@ -724,8 +732,9 @@ public final class AccountCheck {
                 if (p.isOpen()) {
                     p.rset();
                 }
-            } catch (ProbeFailure ignored) {
-                // the next probe opens a new connection
+            } catch (ProbeFailure f) {
+                // the next probe opens a new connection, unless the server has stopped answering
+                stalled |= f.kind() == ProbeFailure.Kind.TIMEOUT;
             }
         }
 
@@ -741,8 +750,17 @@ public final class AccountCheck {
                     Optional.empty(), authOffered, scrub(reply));
         }
 
+        /// A probe left out because the server stopped answering: it is not part of the matrix.
+        private RelayAttempt notTried(AttemptKind kind, int port, Security security) {
+            transcript.note(0, "probe " + kind.name().toLowerCase(Locale.ROOT)
+                    + " not tried: the server stopped answering earlier");
+            return new RelayAttempt(kind, port, security, false, "", "", AttemptStage.CONNECT, Optional.empty(),
+                    Optional.of(ProbeFailure.Kind.TIMEOUT), false, List.of());
+        }
+
         private RelayAttempt failed(AttemptKind kind, int port, Security security, AttemptStage stage,
                 ProbeFailure.Kind failure, String message) {
+            stalled |= failure == ProbeFailure.Kind.TIMEOUT;
             return new RelayAttempt(kind, port, security, false, "", "", stage, Optional.empty(), Optional.of(failure),
                     false, List.of(redactor.scrub(failure.name() + ": " + message)));
         }
