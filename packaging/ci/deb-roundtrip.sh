@@ -29,6 +29,8 @@ for f in /usr/share/applications/org.relaydoctor.RelayDoctor.desktop \
   [ -e "$f" ] || fail "missing $f"
 done
 grep -q '^StartupWMClass=' /usr/share/applications/org.relaydoctor.RelayDoctor.desktop || fail "StartupWMClass"
+[ -f /opt/relay-doctor/lib/app/relay-doctor-cli.aot ] && echo "command-line AOT cache trained at install: $(du -m /opt/relay-doctor/lib/app/relay-doctor-cli.aot | cut -f1) MiB" \
+  || echo "note: no command-line AOT cache was trained at install (commands start without it)"
 [ -f /opt/relay-doctor/lib/app/relay-doctor.aot ] && echo "AOT cache trained at install: $(du -m /opt/relay-doctor/lib/app/relay-doctor.aot | cut -f1) MiB" \
   || echo "note: no AOT cache was trained at install (the program starts without it)"
 

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Called by the package scripts (deb postinst/prerm, rpm %post/%preun).
 # install: links the command into /usr/bin and the desktop entry, AppStream metainfo and icons from
-#          /opt/relay-doctor/lib/desktop into /usr/share, then trains the Java AOT cache (JEP 483/514/515).
-#          The cache is made here, not at build time, because the JVM only accepts it with the module path it was
-#          trained with (/opt/relay-doctor/...). Training opens the main window on JavaFX's headless platform and
-#          quits after the first frame; if it fails, the program simply starts without the cache.
-# remove:  deletes exactly those links (only the ones that still point into /opt/relay-doctor) and the cache.
+#          /opt/relay-doctor/lib/desktop into /usr/share, then trains the Java AOT caches (JEP 483/514/515).
+#          The caches are made here, not at build time, because the JVM only accepts one with the module path it was
+#          trained with (/opt/relay-doctor/...). The window's training opens the main window on JavaFX's headless
+#          platform and quits after the first frame; the command line's runs checks against the built-in demo servers
+#          on 127.0.0.1 (org.relaydoctor.app.AotTraining). If one fails, that face simply starts without its cache.
+# remove:  deletes exactly those links (only the ones that still point into /opt/relay-doctor) and the caches.
 app=/opt/relay-doctor
 cache=$app/lib/app/relay-doctor.aot
+cli_cache=$app/lib/app/relay-doctor-cli.aot
 files() { (cd "$app/lib/desktop" && find . -type f -printf '%P\n'); }
 case "$1" in
   install)
@@ -22,13 +24,17 @@ case "$1" in
       -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off \
       -Dglass.platform=Headless -Dprism.order=sw -Drelaydoctor.exitAfterShown=true \
       -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cache"
-    rm -rf "$home" "$cache.config" ;;
+    rm -f "$cli_cache"
+    RELAY_DOCTOR_HOME="$home" timeout 300 "$app/lib/runtime/bin/java" ${installer.jvmOptions} \
+      -XX:AOTCacheOutput="$cli_cache" -Xlog:aot=off -Xlog:cds=off -Drelaydoctor.aotTraining=true \
+      -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cli_cache"
+    rm -rf "$home" "$cache.config" "$cli_cache.config" ;;
   remove)
     [ "$(readlink /usr/bin/relay-doctor)" = "$app/bin/relay-doctor" ] && rm -f /usr/bin/relay-doctor
     files | while read -r f; do
       [ "$(readlink "/usr/share/$f")" = "$app/lib/desktop/$f" ] && rm -f "/usr/share/$f"
     done
-    rm -f "$cache" "$cache.config" ;;
+    rm -f "$cache" "$cache.config" "$cli_cache" "$cli_cache.config" ;;
 esac
 command -v update-desktop-database >/dev/null && update-desktop-database -q /usr/share/applications
 command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t /usr/share/icons/hicolor

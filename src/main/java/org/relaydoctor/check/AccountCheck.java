@@ -107,6 +107,8 @@ public final class AccountCheck {
         private final Instant startedAt = Instant.now();
         private InetAddress address;
         private SmtpProbe current;
+        /// The server stopped answering in mid-dialogue once (a tarpit): later probes would each wait as long.
+        private boolean stalled;
         private SmtpProbe facts;
         private boolean authOnPlain;
         private boolean startTlsOffered;
@@ -293,7 +295,8 @@ public final class AccountCheck {
                 }
             }
             if (opened.failure() != null) {
-                steps.skip("attempt.configured", StepKind.CONFIGURED_ATTEMPT, "step.attempt.configured");
+                steps.skip("attempt.configured", StepKind.CONFIGURED_ATTEMPT, "step.attempt.configured", profile.email(),
+                        profile.testRecipient(), out.port());
                 return opened.failure();
             }
             current = opened.probe();
@@ -547,7 +550,7 @@ public final class AccountCheck {
                 steps.finish(h, Outcome.FAILED, "no address for " + in.host(), List.of());
                 return false;
             } catch (ProbeFailure f) {
-                steps.finish(h, Outcome.FAILED, f.kind().name() + ": " + redactor.scrub(String.valueOf(f.getMessage())),
+                steps.finish(h, Outcome.FAILED, steps.failure(f.kind(), redactor.scrub(String.valueOf(f.getMessage()))),
                         List.of());
                 return false;
             }
@@ -569,7 +572,7 @@ public final class AccountCheck {
                 p.tls().ifPresent(handshakes::add);
                 steps.finish(h, Outcome.PASSED, address.getHostAddress() + ":" + port, List.of());
             } catch (ProbeFailure f) {
-                steps.finish(h, Outcome.FAILED, f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(h, Outcome.FAILED, steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 AttemptStage stage = f.kind() == ProbeFailure.Kind.TLS_FAILED ? AttemptStage.TLS : AttemptStage.CONNECT;
                 return new Opened(null, failed(kind, port, security, stage, f.kind(), f.getMessage()));
             }
@@ -595,7 +598,7 @@ public final class AccountCheck {
                 }
                 steps.finish(g, Outcome.PASSED, greeting.lines().getFirst(), scrub(greeting));
             } catch (ProbeFailure f) {
-                steps.finish(g, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(g, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 p.close();
                 return new Opened(null, failed(kind, port, security, AttemptStage.GREETING, f.kind(), f.getMessage()));
             }
@@ -613,7 +616,7 @@ public final class AccountCheck {
                         authMechanisms = p.authMechanisms();
                     }
                 } catch (ProbeFailure f) {
-                    steps.finish(t, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                    steps.finish(t, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                     p.close();
                     return new Opened(null, failed(kind, port, security, AttemptStage.TLS, f.kind(), f.getMessage()));
                 }
@@ -638,6 +641,9 @@ public final class AccountCheck {
 
         /// A probe on a new connection of its own.
         private RelayAttempt fresh(AttemptKind kind, int port, Security security, Login login) {
+            if (stalled) {
+                return notTried(kind, port, security);
+            }
             Opened o = open(kind, port, security, false);
             if (o.failure() != null) {
                 probes.add(o.failure());
@@ -659,6 +665,9 @@ public final class AccountCheck {
         /// A probe on the connection already open (after RSET), or on a new one when the server hung up.
         private RelayAttempt probeOnCurrent(AttemptKind kind, Login login, String sender, String recipient) {
             var out = profile.outgoing();
+            if (stalled) {
+                return notTried(kind, out.port(), out.security());
+            }
             if (current == null || !current.isOpen() || login == null && current.authenticated()) {
                 if (current != null) {
                     current.quit();
@@ -713,7 +722,7 @@ public final class AccountCheck {
                 AttemptStage end = rcpt.isPositive() ? AttemptStage.ACCEPTED : AttemptStage.RCPT;
                 return finish(h, refused(kind, port, security, withAuth, sender, recipient, end, rcpt, authOffered));
             } catch (ProbeFailure f) {
-                steps.finish(h, outcomeOf(f), f.kind().name() + ": " + f.getMessage(), List.of());
+                steps.finish(h, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 return failed(kind, port, security, stage, f.kind(), f.getMessage());
             }
         }
@@ -723,8 +732,9 @@ public final class AccountCheck {
                 if (p.isOpen()) {
                     p.rset();
                 }
-            } catch (ProbeFailure ignored) {
-                // the next probe opens a new connection
+            } catch (ProbeFailure f) {
+                // the next probe opens a new connection, unless the server has stopped answering
+                stalled |= f.kind() == ProbeFailure.Kind.TIMEOUT;
             }
         }
 
@@ -740,8 +750,17 @@ public final class AccountCheck {
                     Optional.empty(), authOffered, scrub(reply));
         }
 
+        /// A probe left out because the server stopped answering: it is not part of the matrix.
+        private RelayAttempt notTried(AttemptKind kind, int port, Security security) {
+            transcript.note(0, "probe " + kind.name().toLowerCase(Locale.ROOT)
+                    + " not tried: the server stopped answering earlier");
+            return new RelayAttempt(kind, port, security, false, "", "", AttemptStage.CONNECT, Optional.empty(),
+                    Optional.of(ProbeFailure.Kind.TIMEOUT), false, List.of());
+        }
+
         private RelayAttempt failed(AttemptKind kind, int port, Security security, AttemptStage stage,
                 ProbeFailure.Kind failure, String message) {
+            stalled |= failure == ProbeFailure.Kind.TIMEOUT;
             return new RelayAttempt(kind, port, security, false, "", "", stage, Optional.empty(), Optional.of(failure),
                     false, List.of(redactor.scrub(failure.name() + ": " + message)));
         }

@@ -53,6 +53,12 @@ final class StepLog {
         listener.stepFinished(r);
     }
 
+    /// A step's summary for a failure: what happened in the check's language, the technical detail after it.
+    String failure(org.relaydoctor.probe.ProbeFailure.Kind kind, String detail) {
+        String what = texts.get("failure." + kind.name());
+        return detail == null || detail.isBlank() || detail.equals("null") ? what : what + " (" + detail + ")";
+    }
+
     /// A step that was not needed (or could not run because an earlier one failed).
     void skip(String id, StepKind kind, String titleKey, Object... args) {
         finish(start(id, kind, titleKey, args), Outcome.SKIPPED, "", List.of());

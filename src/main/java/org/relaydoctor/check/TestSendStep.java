@@ -89,20 +89,20 @@ final class TestSendStep {
             return findings;
         }
         findings.add(new Finding(FindingCode.TEST_MESSAGE_SENT, Severity.INFO, Map.of("recipient", to, "reply", reply)));
-        if (to.equalsIgnoreCase(profile.email()) && !plan.arrivalWait().isZero()) {
+        if (!plan.arrivalWait().isZero() && (to.equalsIgnoreCase(profile.email()) || plan.mailbox().isPresent())) {
             lookForIt(token, to);
         }
         return findings;
     }
 
     private void lookForIt(String token, String to) {
-        Optional<InboxLook.Mailbox> box = mailbox();
-        if (box.isEmpty() || credentials.incomingPassword().isEmpty()) {
-            steps.skip("test.arrival", StepKind.TEST_SEND, "step.test.arrival", profile.incoming().host(),
-                    plan.arrivalWait().toSeconds());
+        Optional<InboxLook.Mailbox> box = plan.mailbox().isPresent() ? ownedMailbox(plan.mailbox().get()) : mailbox();
+        String where = plan.mailbox().map(TestMessage.Mailbox::host).orElse(profile.incoming().host());
+        if (box.isEmpty() || box.get().password().isEmpty()) {
+            steps.skip("test.arrival", StepKind.TEST_SEND, "step.test.arrival", where, plan.arrivalWait().toSeconds());
             return;
         }
-        var h = steps.start("test.arrival", StepKind.TEST_SEND, "step.test.arrival", profile.incoming().host(),
+        var h = steps.start("test.arrival", StepKind.TEST_SEND, "step.test.arrival", where,
                 plan.arrivalWait().toSeconds());
         InboxLook.Result r = new InboxLook(session).waitFor(box.get(), token, plan.arrivalWait());
         String seconds = String.valueOf(r.waited().toSeconds());
@@ -153,6 +153,17 @@ final class TestSendStep {
             case SmtpAuth.OwnLogin own -> Optional.of(new TestMessageSend.Login(own.user(),
                     credentials.smtpPassword().isEmpty() ? credentials.incomingPassword() : credentials.smtpPassword()));
         };
+    }
+
+    /// The mailbox the user named for a recipient other than the account.
+    private Optional<InboxLook.Mailbox> ownedMailbox(TestMessage.Mailbox m) {
+        try {
+            InetAddress a = resolver.resolve(m.host()).getFirst();
+            return Optional.of(new InboxLook.Mailbox(m.protocol(), a, m.host(), m.port(), m.security(), m.user(),
+                    m.password()));
+        } catch (UnknownHostException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<InboxLook.Mailbox> mailbox() {

@@ -148,6 +148,19 @@ public final class CheckCommand implements Callable<Integer> {
             + " to look into the inbox for a test message sent to the account itself; 0 for no look (default: 30).")
     Duration arrivalWait;
 
+    @Option(names = "--arrival-mailbox", paramLabel = "pop3|imap[s]://USER@HOST[:PORT]", converter = MailboxConverter.class,
+            description = "With --test-send-to: the recipient's mailbox (one of yours) to look into for the message;"
+                    + " pop3s and imaps use SSL/TLS. Its password comes from --arrival-password-env or --arrival-password-file.")
+    MailboxAddress arrivalMailbox;
+
+    @Option(names = "--arrival-password-env", paramLabel = "VAR", description = "The password of --arrival-mailbox,"
+            + " from this environment variable.")
+    String arrivalPasswordEnv;
+
+    @Option(names = "--arrival-password-file", paramLabel = "FILE", description = "The password of --arrival-mailbox,"
+            + " from the first line of this file.")
+    Path arrivalPasswordFile;
+
     @Option(names = "--trust-cert", paramLabel = "SHA256|FILE",
             description = "Trust exactly this server certificate for this check: its SHA-256 fingerprint (as the"
                     + " certificate facts of a check print it) or a PEM file (repeatable).")
@@ -196,12 +209,20 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         CheckOptions options = trust(new CheckOptions(Optional.ofNullable(dnsServer), false, true, false, locale));
-        if (!testSend && (testSendTo != null || arrivalWait != null)) {
-            throw new ParameterException(spec.commandLine(), "--test-send-to and --arrival-wait need --test-send");
+        if (!testSend && (testSendTo != null || arrivalWait != null || arrivalMailbox != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--test-send-to, --arrival-wait and --arrival-mailbox need --test-send");
+        }
+        if (arrivalMailbox != null && (testSendTo == null || arrivalPasswordEnv == null && arrivalPasswordFile == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--arrival-mailbox needs --test-send-to and --arrival-password-env or --arrival-password-file");
         }
         if (testSend) {
+            Optional<org.relaydoctor.check.TestMessage.Mailbox> box = Optional.ofNullable(arrivalMailbox)
+                    .map(m -> m.with(arrivalPasswordEnv != null ? fromEnv(arrivalPasswordEnv, Messages.load("cli", locale))
+                            : fromFile(arrivalPasswordFile, Messages.load("cli", locale))));
             options = options.withTestSend(new org.relaydoctor.check.TestMessage(Optional.ofNullable(testSendTo),
-                    arrivalWait != null ? arrivalWait : org.relaydoctor.check.TestMessage.DEFAULT.arrivalWait()));
+                    arrivalWait != null ? arrivalWait : org.relaydoctor.check.TestMessage.DEFAULT.arrivalWait(), box));
         }
         try {
             AccountCheck check = new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live(blocklists));
@@ -389,6 +410,14 @@ public final class CheckCommand implements Callable<Integer> {
         return new Credentials(incomingPassword, smtpPassword);
     }
 
+    private Secret fromFile(Path file, Messages m) {
+        try {
+            return Secret.of(Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse(""));
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), m.get("check.error.passwordFile", file));
+        }
+    }
+
     private Secret fromEnv(String variable, Messages m) {
         String value = System.getenv(variable);
         if (value == null || value.isEmpty()) {
@@ -491,6 +520,32 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a time-out in seconds (1-600)");
             }
+        }
+    }
+
+    /// `--arrival-mailbox` before its password is known.
+    record MailboxAddress(MailProtocol protocol, Security security, String user, String host, int port) {
+        org.relaydoctor.check.TestMessage.Mailbox with(Secret password) {
+            return new org.relaydoctor.check.TestMessage.Mailbox(protocol, host, port, security, user, password);
+        }
+    }
+
+    /// `pop3://user@host:port`, `imaps://user@host` and the like; the user may itself contain '@'.
+    static final class MailboxConverter implements ITypeConverter<MailboxAddress> {
+        private static final java.util.regex.Pattern FORM =
+                java.util.regex.Pattern.compile("(?i)(pop3s?|imaps?)://(.+)@([^@:/\\s]+)(?::(\\d{1,5}))?/?");
+
+        @Override
+        public MailboxAddress convert(String value) {
+            var m = FORM.matcher(value.strip());
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not pop3|pop3s|imap|imaps://USER@HOST[:PORT]");
+            }
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            MailProtocol protocol = scheme.startsWith("pop3") ? MailProtocol.POP3 : MailProtocol.IMAP;
+            Security security = scheme.endsWith("s") ? Security.SSL_TLS : Security.NONE;
+            int port = m.group(4) == null ? protocol.defaultPort(security) : new PortConverter().convert(m.group(4));
+            return new MailboxAddress(protocol, security, m.group(2), m.group(3), port);
         }
     }
 

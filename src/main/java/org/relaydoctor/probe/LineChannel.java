@@ -89,8 +89,20 @@ final class LineChannel implements Closeable {
                 params.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(host)));
             }
             ssl.setSSLParameters(params);
-            ssl.setSoTimeout((int) session.limits().millisUntil(Instant.now().plus(session.limits().readTimeout())));
-            ssl.startHandshake();
+            Instant until = Instant.now().plus(session.limits().readTimeout());
+            ssl.setSoTimeout((int) session.limits().millisUntil(until));
+            // the time-out above starts again with every byte; the whole handshake gets the reply's time
+            var guard = session.closeAt(ssl, until.isBefore(session.limits().deadline()) ? until : session.limits().deadline());
+            try {
+                ssl.startHandshake();
+            } catch (IOException e) {
+                if (guard.isDone() && !session.cancelled()) {
+                    throw new SocketTimeoutException("TLS handshake not finished in time");
+                }
+                throw e;
+            } finally {
+                guard.cancel(false);
+            }
             socket = ssl;
             in = new java.io.BufferedInputStream(ssl.getInputStream());
             out = ssl.getOutputStream();

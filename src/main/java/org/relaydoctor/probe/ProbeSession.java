@@ -2,13 +2,21 @@ package org.relaydoctor.probe;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /// What the conversations of one check share: the transcript, the time limits, the certificate trust,
 /// the connection numbers, and every open socket so that {@link #cancel()} can close them all at once.
 public final class ProbeSession {
+    /// Closes sockets whose blocking call outlives its deadline; one daemon thread for all checks.
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private final Transcript transcript;
     private final ProbeLimits limits;
     private final TlsTrust trust;
@@ -71,6 +79,23 @@ public final class ProbeSession {
         for (Closeable c : open) {
             closeQuietly(c);
         }
+    }
+
+    /// Closes `c` at `when` unless the returned handle is cancelled first. For calls whose socket time-out
+    /// starts again with every byte (a TLS handshake), so that a server dribbling bytes cannot stretch them.
+    ScheduledFuture<?> closeAt(Closeable c, Instant when) {
+        long delay = Math.max(1, Duration.between(Instant.now(), when).toMillis());
+        return WATCHDOG.schedule(() -> closeQuietly(c), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "probe-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        return w;
     }
 
     static void closeQuietly(Closeable c) {

@@ -25,6 +25,7 @@ import org.relaydoctor.profile.Secret;
 public final class SmtpProbe implements Closeable {
     private static final Pattern CLIENT_ADDRESS =
             Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]+)\\]|\\(\\[?([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\]?\\)");
+    private static final Pattern REPLY_LINE = Pattern.compile("[2-5][0-9]{2}(?:[ -]|$)");
     private static final Pattern BRACKETED_IPV4 = Pattern.compile("\\[([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\]");
     private static final Pattern BARE_ADDRESS = Pattern.compile("\\b([0-9]{1,3}(?:\\.[0-9]{1,3}){3})\\b");
 
@@ -56,10 +57,6 @@ public final class SmtpProbe implements Closeable {
                 throw new ProbeFailure(ProbeFailure.Kind.NO_GREETING, f.getMessage(), f);
             }
             throw f;
-        }
-        if (reply.code() == 0) {
-            channel.close();
-            throw new ProbeFailure(ProbeFailure.Kind.NO_GREETING, "not an SMTP greeting: " + reply);
         }
         banner = reply.lines();
         findClientAddress(reply);
@@ -228,6 +225,12 @@ public final class SmtpProbe implements Closeable {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = channel.readLine(until);
+            if (!REPLY_LINE.matcher(line).lookingAt()) {
+                // garbage is not a refusal: reading it as one would blame the client for a broken server
+                channel.close();
+                throw new ProbeFailure(ProbeFailure.Kind.DROPPED, "not an SMTP reply: "
+                        + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
+            }
             lines.add(line);
             boolean more = line.length() > 3 && line.charAt(3) == '-' && line.substring(0, 3).chars().allMatch(Character::isDigit);
             if (!more) {

@@ -42,9 +42,10 @@ public final class ThunderbirdAutoconfig {
     private static final Logger LOG = LoggerFactory.getLogger(ThunderbirdAutoconfig.class);
     private static final int MAX_BYTES = 256 * 1024;
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final List<String> locations;
     private final Duration requestTimeout;
+    private HttpClient client;
 
     /// The real lookup: the two public locations, 3 s to connect, 5 s per request.
     public ThunderbirdAutoconfig() {
@@ -55,10 +56,18 @@ public final class ThunderbirdAutoconfig {
     public ThunderbirdAutoconfig(List<String> locations, Duration connectTimeout, Duration requestTimeout) {
         this.locations = List.copyOf(locations);
         this.requestTimeout = requestTimeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.connectTimeout = connectTimeout;
+    }
+
+    /// Built on the first look-up: an HTTP client loads the system's TLS trust store, a fifth of the window's start.
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
     }
 
     /// The settings for `email` from the first location that answers with a readable file; empty when none
@@ -78,7 +87,7 @@ public final class ThunderbirdAutoconfig {
             try {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
                         .header("Accept", "application/xml, text/xml").build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 byte[] body;
                 try (InputStream in = response.body()) {
                     body = in.readNBytes(MAX_BYTES + 1);

@@ -36,7 +36,7 @@ import org.relaydoctor.profile.SmtpAuth;
 /// the engine is shown to read the probe matrix and the codes, not one server's phrases. Each asserts the
 /// code, the fix (the profile change and whether a probe verified it) and the evidence lines.
 /// `PORT_BLOCKED`, `NO_GREETING` and `TLS_FAILED` on certificates live in {@link HostileServerTest}.
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VerdictByServerBehaviourTest {
     private static final ProfileChange TURN_ON_AUTH = new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming());
 

@@ -119,6 +119,31 @@ class TestSendTest {
     }
 
     @Test
+    void aMailboxOfTheUsersOwnIsLookedIntoForAnotherRecipient() throws Exception {
+        mail.setUser("me@own.test", "me@own.test", "Own-Box-pw1");
+        Path pw = dir.resolve("own-box");
+        Files.writeString(pw, "Own-Box-pw1\n");
+        CheckCommandTest.Run r = run(args("pop3", mail.getPop3().getPort(), "--test-send", "--test-send-to",
+                "me@own.test", "--arrival-wait", "10", "--arrival-mailbox",
+                "imap://me@own.test@127.0.0.1:" + mail.getImap().getPort(), "--arrival-password-file", pw.toString()));
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(findingCodes(json)).as(r.out()).contains("TEST_MESSAGE_SENT", "TEST_MESSAGE_ARRIVED");
+        assertThat(r.out() + r.err()).doesNotContain("Own-Box-pw1");
+    }
+
+    @Test
+    void aBadMailboxAddressIsAUsageError() throws Exception {
+        CheckCommandTest.Run r = run(args("pop3", mail.getPop3().getPort(), "--test-send", "--test-send-to",
+                "me@own.test", "--arrival-mailbox", "smtp://me@host", "--arrival-password-file", "x"));
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--arrival-mailbox").doesNotContain("\tat ");
+        CheckCommandTest.Run noPassword = run(args("pop3", mail.getPop3().getPort(), "--test-send", "--test-send-to",
+                "me@own.test", "--arrival-mailbox", "imaps://me@own.test@imap.own.test"));
+        assertThat(noPassword.status()).isEqualTo(2);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void aMessageThatNeverArrivesIsReportedAfterTheWait() throws Exception {
         // the inbox looked into belongs to someone else, so the message cannot be found there
         mail.setUser("other@relay-doctor.test", "other@relay-doctor.test", "other-pw");

@@ -1,6 +1,5 @@
 package org.relaydoctor.ui.shell;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -138,9 +137,10 @@ public final class MainWindow {
         build();
         stage.setTitle(AppInfo.NAME);
         for (String size : ICON_SIZES) {
-            InputStream in = MainWindow.class.getResourceAsStream("/org/relaydoctor/ui/icons/relay-doctor-" + size + ".png");
-            if (in != null) {
-                stage.getIcons().add(new Image(in));
+            java.net.URL icon = MainWindow.class.getResource("/org/relaydoctor/ui/icons/relay-doctor-" + size + ".png");
+            if (icon != null) {
+                // decoded in the background: the window need not wait for its icons
+                stage.getIcons().add(new Image(icon.toExternalForm(), true));
             }
         }
         windowState.restore(stage, 1180, 760);
