@@ -42,6 +42,8 @@ public record SecretAvailability(State state, String backend, String reason) {
 
     /// The key of the sentence in the `profile` bundle; `{0}` is the backend, `{1}` the reason.
     public String messageKey() {
-        return "profile.secrets." + state.name();
+        // Without a reason the text has no "(…)": an empty one read "No keychain is available ():".
+        return "profile.secrets." + state.name()
+                + (state == State.SESSION_ONLY && (reason == null || reason.isBlank()) ? ".noReason" : "");
     }
 }

@@ -79,6 +79,16 @@ class UiTextsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ru", "uk"})
+    void aKeychainProblemWithoutAReasonReadsWithoutEmptyBrackets(String language) {
+        Messages profile = Messages.load("profile", Locale.forLanguageTag(language));
+        org.relaydoctor.profile.SecretAvailability none = org.relaydoctor.profile.SecretAvailability.sessionOnly("");
+        assertThat(profile.get(none.messageKey(), none.backend(), none.reason())).doesNotContain("()").doesNotStartWith("[");
+        org.relaydoctor.profile.SecretAvailability locked = org.relaydoctor.profile.SecretAvailability.sessionOnly("locked");
+        assertThat(profile.get(locked.messageKey(), locked.backend(), locked.reason())).contains("(locked)");
+    }
+
     @Test
     void everySettingHasATooltipAndAccessibleTextInRussian(FxRobot robot) {
         Messages text = Messages.load("ui", Locale.of("ru"));
