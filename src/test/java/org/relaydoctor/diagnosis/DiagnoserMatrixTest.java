@@ -1,0 +1,131 @@
+package org.relaydoctor.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.relaydoctor.probe.ServerReply;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.IncomingServer;
+import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.OutgoingServer;
+import org.relaydoctor.profile.Security;
+import org.relaydoctor.profile.SmtpAuth;
+
+/// The probe matrix decides where one reply cannot: the same refusals with different probe outcomes (and DNS
+/// roles) give different verdicts. The real servers behind these matrices are in `PostfixVerdictIT`.
+class DiagnoserMatrixTest {
+    private static final String RELAY_DENIED = "554 5.7.1 <friend@example.org>: Relay access denied";
+    private static final AccountProfile ALICE = new AccountProfile("t", "T", "alice@example.ru",
+            new IncomingServer(MailProtocol.POP3, "pop.example.ru", 110, Security.NONE),
+            new OutgoingServer("mail.example.ru", 25, Security.NONE), "alice@example.ru", new SmtpAuth.Off(), false,
+            "friend@example.org", Duration.ofSeconds(5));
+
+    private static RelayAttempt attempt(AttemptKind kind, boolean withAuth, String sender, String recipient,
+            AttemptStage stage, String reply) {
+        ServerReply r = ServerReply.parse(reply);
+        return new RelayAttempt(kind, 25, Security.NONE, withAuth, sender, recipient, stage, Optional.of(r),
+                Optional.empty(), false, r.lines());
+    }
+
+    private static RelayVerdict diagnose(AccountProfile p, RelayAttempt configured, List<RelayAttempt> probes,
+            List<String> mechanisms, Optional<Boolean> hostIsMx) {
+        return new Diagnoser().diagnose(new ProbeMatrix(p, configured, probes, mechanisms, false, false, List.of(),
+                List.of(), Optional.empty(), Optional.empty(), hostIsMx, List.of())).verdict();
+    }
+
+    /// No AUTH, local mail taken, nothing helps: only the server's role in DNS tells an MX from a network relay.
+    private static RelayVerdict noAuthLocalTaken(Optional<Boolean> hostIsMx) {
+        RelayAttempt c = attempt(AttemptKind.CONFIGURED, false, ALICE.email(), ALICE.testRecipient(), AttemptStage.RCPT,
+                RELAY_DENIED);
+        RelayAttempt local = attempt(AttemptKind.LOCAL_RECIPIENT, false, ALICE.email(), "postmaster@example.ru",
+                AttemptStage.ACCEPTED, "250 2.1.5 Ok");
+        return diagnose(ALICE, c, List.of(local), List.of(), hostIsMx);
+    }
+
+    @Test
+    void theDomainsMxIsRecipientNotLocal() {
+        RelayVerdict v = noAuthLocalTaken(Optional.of(true));
+        assertThat(v.code()).isEqualTo(VerdictCode.RECIPIENT_NOT_LOCAL);
+        assertThat(v.evidence()).contains(RELAY_DENIED, "250 2.1.5 Ok", "MX example.ru: mail.example.ru");
+    }
+
+    @Test
+    void aServerThatIsNotTheMxIsNetworkRestricted() {
+        RelayVerdict v = noAuthLocalTaken(Optional.of(false));
+        assertThat(v.code()).isEqualTo(VerdictCode.NETWORK_RESTRICTED);
+        assertThat(v.alternatives()).contains(VerdictCode.RECIPIENT_NOT_LOCAL, VerdictCode.POP_BEFORE_SMTP);
+        assertThat(v.verified()).isFalse();
+    }
+
+    @Test
+    void withoutADnsAnswerTheWordingDecides() {
+        assertThat(noAuthLocalTaken(Optional.empty()).code()).isEqualTo(VerdictCode.RECIPIENT_NOT_LOCAL);
+    }
+
+    @Test
+    void authOfferedButNoLoginToTryIsAuthRequiredUnverified() {
+        RelayAttempt c = attempt(AttemptKind.CONFIGURED, false, ALICE.email(), ALICE.testRecipient(), AttemptStage.RCPT,
+                RELAY_DENIED);
+        RelayAttempt local = attempt(AttemptKind.LOCAL_RECIPIENT, false, ALICE.email(), "postmaster@example.ru",
+                AttemptStage.ACCEPTED, "250 2.1.5 Ok");
+        RelayVerdict v = diagnose(ALICE, c, List.of(local), List.of("PLAIN", "LOGIN"), Optional.of(false));
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_REQUIRED);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.changes()).containsExactly(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+    }
+
+    /// Logged on, the entered sender refused, the login's own address taken: the enhanced code says which.
+    private static RelayVerdict loginSenderWorks(String refusal) {
+        AccountProfile p = ALICE.withEmail("bob@example.ru").withSmtpAuth(new SmtpAuth.SameAsIncoming());
+        RelayAttempt c = attempt(AttemptKind.CONFIGURED, true, p.email(), p.testRecipient(), AttemptStage.RCPT, refusal);
+        RelayAttempt login = attempt(AttemptKind.LOGIN_SENDER, true, "alice@example.ru", p.testRecipient(),
+                AttemptStage.ACCEPTED, "250 2.1.5 Ok");
+        return diagnose(p, c, List.of(login), List.of("PLAIN"), Optional.empty());
+    }
+
+    @Test
+    void aPolicyRefusalOfAnotherUsersAddressIsSenderNotOwned() {
+        RelayVerdict v = loginSenderWorks("553 5.7.1 <bob@example.ru>: Sender address rejected: not owned by user alice");
+        assertThat(v.code()).isEqualTo(VerdictCode.SENDER_NOT_OWNED);
+        assertThat(v.verified()).isTrue();
+        assertThat(v.changes()).containsExactly(new ProfileChange.EmailAddress("alice@example.ru"));
+    }
+
+    @Test
+    void anAddressStatusRefusalIsSenderUnknown() {
+        // unknown wording a classifier has never seen: the X.1.x code alone says "the address"
+        RelayVerdict v = loginSenderWorks("550 5.1.0 <bob@example.ru>: no such mailbox here, sorry");
+        assertThat(v.code()).isEqualTo(VerdictCode.SENDER_UNKNOWN);
+        assertThat(v.changes()).containsExactly(new ProfileChange.EmailAddress("alice@example.ru"));
+    }
+
+    @Test
+    void aStandInSenderIsNeverOfferedAsTheUsersAddress() {
+        AccountProfile p = ALICE.withEmail("bob@elsewhere.example");
+        RelayAttempt c = attempt(AttemptKind.CONFIGURED, false, p.email(), p.testRecipient(), AttemptStage.RCPT,
+                "550 5.7.1 <bob@elsewhere.example>: Sender address rejected: not local sender");
+        RelayAttempt own = attempt(AttemptKind.OWN_DOMAIN_SENDER, false, "postmaster@example.ru", p.testRecipient(),
+                AttemptStage.ACCEPTED, "250 2.1.5 Ok");
+        RelayVerdict v = diagnose(p.withSmtpAuth(new SmtpAuth.Off()), c, List.of(own), List.of(), Optional.empty());
+        assertThat(v.code()).isEqualTo(VerdictCode.SENDER_NOT_LOCAL);
+        assertThat(v.verified()).isTrue();
+        assertThat(v.changes()).isEmpty();
+    }
+
+    @Test
+    void aClientBlockLiftedByLoggingOnKeepsItsCodeWithTheVerifiedFix() {
+        String block = "554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org";
+        RelayAttempt c = attempt(AttemptKind.CONFIGURED, false, ALICE.email(), ALICE.testRecipient(), AttemptStage.RCPT,
+                block);
+        RelayAttempt auth = attempt(AttemptKind.WITH_AUTH, true, ALICE.email(), ALICE.testRecipient(),
+                AttemptStage.ACCEPTED, "250 2.1.5 Ok");
+        RelayVerdict v = diagnose(ALICE, c, List.of(auth), List.of("PLAIN"), Optional.empty());
+        assertThat(v.code()).isIn(VerdictCode.CLIENT_BLOCKED, VerdictCode.CLIENT_BLOCKED_DYNAMIC);
+        assertThat(v.verified()).isTrue();
+        assertThat(v.changes()).containsExactly(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        assertThat(v.evidence()).contains(block, "250 2.1.5 Ok");
+    }
+}
