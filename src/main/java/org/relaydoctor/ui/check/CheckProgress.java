@@ -12,6 +12,7 @@ import org.relaydoctor.check.StepResult;
 public final class CheckProgress implements CheckListener {
     private final Executor uiThread;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty cancelled = new javafx.beans.property.SimpleBooleanProperty();
 
     public CheckProgress(Executor uiThread) {
         this.uiThread = uiThread;
@@ -37,11 +38,18 @@ public final class CheckProgress implements CheckListener {
     /// Empties the list for a new check. Call on the UI thread.
     public void clear() {
         rows.clear();
+        cancelled.set(false);
     }
 
     /// Marks the steps still running as cancelled. Call on the UI thread.
     public void cancelRunning() {
         rows.forEach(StepRow::cancel);
+        cancelled.set(true);
+    }
+
+    /// Whether the last check was cancelled (its list may be empty: cancelled before its first step).
+    public javafx.beans.property.ReadOnlyBooleanProperty cancelledProperty() {
+        return cancelled;
     }
 
     public ObservableList<StepRow> rows() {

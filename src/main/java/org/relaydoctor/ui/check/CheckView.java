@@ -24,7 +24,10 @@ public final class CheckView extends VBox {
         ListView<StepRow> steps = new ListView<>(progress.rows());
         steps.setId("stepList");
         steps.setAccessibleText(text.get("check.steps.title"));
-        Label empty = new Label(text.get("check.steps.empty"));
+        Label empty = new Label();
+        // Cancelled before the first step, the list would otherwise invite the user to start a check.
+        empty.textProperty().bind(progress.cancelledProperty().map(c -> text.get(c ? "check.steps.cancelled"
+                : "check.steps.empty")));
         empty.setWrapText(true);
         empty.setPadding(new javafx.geometry.Insets(16));
         empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);

@@ -9,6 +9,7 @@ import org.relaydoctor.check.Outcome;
 import org.relaydoctor.check.StepKind;
 import org.relaydoctor.check.StepResult;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.testfx.framework.junit5.ApplicationExtension.class)
 class CheckProgressTest {
     private final CheckProgress progress = new CheckProgress(Runnable::run);
 
@@ -37,5 +38,18 @@ class CheckProgressTest {
                 Outcome.FAILED, Duration.ofMillis(5), "554 5.7.1 Relay access denied", List.of()));
         assertThat(progress.rows()).hasSize(1);
         assertThat(progress.rows().getFirst().summaryProperty().get()).contains("Relay access denied");
+    }
+
+    @Test
+    void aCheckCancelledBeforeItsFirstStepSaysSoInsteadOfInvitingAStart() {
+        org.relaydoctor.diagnosis.Messages text = org.relaydoctor.diagnosis.Messages.load("ui", java.util.Locale.of("ru"));
+        CheckView view = new CheckView(progress, text);
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) view.lookup("#stepList");
+        javafx.scene.control.Label placeholder = (javafx.scene.control.Label) list.getPlaceholder();
+        assertThat(placeholder.getText()).isEqualTo(text.get("check.steps.empty"));
+        progress.cancelRunning();
+        assertThat(placeholder.getText()).isEqualTo("Проверка отменена до первого шага.");
+        progress.clear();
+        assertThat(placeholder.getText()).isEqualTo(text.get("check.steps.empty"));
     }
 }
