@@ -574,6 +574,8 @@ public final class AccountCheck {
             } catch (ProbeFailure f) {
                 steps.finish(h, Outcome.FAILED, steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 AttemptStage stage = f.kind() == ProbeFailure.Kind.TLS_FAILED ? AttemptStage.TLS : AttemptStage.CONNECT;
+                // an implicit-TLS handshake that got no answer in time: the server is silent, plain or not
+                stalled |= f.kind() == ProbeFailure.Kind.TLS_FAILED && f.getCause() instanceof java.net.SocketTimeoutException;
                 return new Opened(null, failed(kind, port, security, stage, f.kind(), f.getMessage()));
             }
             var g = steps.start("greeting." + port + suffix, StepKind.GREETING, "step.greeting", port);

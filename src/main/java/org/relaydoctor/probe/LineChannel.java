@@ -96,7 +96,8 @@ final class LineChannel implements Closeable {
             try {
                 ssl.startHandshake();
             } catch (IOException e) {
-                if (guard.isDone() && !session.cancelled()) {
+                // the watchdog's close, or a read time-out the handshake reported as something else
+                if (!session.cancelled() && !Instant.now().isBefore(until.minusMillis(100))) {
                     throw new SocketTimeoutException("TLS handshake not finished in time");
                 }
                 throw e;

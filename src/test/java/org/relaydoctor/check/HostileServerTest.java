@@ -71,6 +71,33 @@ class HostileServerTest {
         }
     }
 
+    /// Silent on a port set up for SSL/TLS: the handshake times out once, and no plain probe waits again.
+    @Test
+    void silentImplicitTlsPortCostsOneTimeout() throws IOException {
+        try (RawServer s = RawServer.start(RawServer.Conversation::silence)) {
+            CheckResult r = run(at(s.port(), Security.SSL_TLS, new SmtpAuth.SameAsIncoming()));
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.TLS_FAILED);
+            assertThat(r.verdict().evidence()).anyMatch(e -> e.contains("timed out"));
+            assertThat(s.accepted()).as(describe(r)).isEqualTo(1);
+        }
+    }
+
+    /// "Log on to incoming mail server before sending" with a POP3 server that never greets: one time-out,
+    /// and the SMTP check goes on to its own verdict.
+    @Test
+    void silentIncomingServerDoesNotStopTheCheck() throws IOException {
+        try (RawServer pop = RawServer.start(RawServer.Conversation::silence);
+                ScriptedSmtp smtp = ScriptedSmtp.start(ScriptedSmtp.Server::new)) {
+            AccountProfile p = CheckFixture.withIncoming(at(smtp.port(), Security.STARTTLS,
+                    new SmtpAuth.SameAsIncoming()), org.relaydoctor.profile.MailProtocol.POP3, pop.port())
+                    .withLogOnToIncomingFirst(true);
+            CheckResult r = run(p);
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.OK);
+            assertThat(step(r, "incoming.login").outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(pop.accepted()).isEqualTo(1);
+        }
+    }
+
     @Test
     void endlessLineIsCutOffNotBuffered() throws IOException {
         byte[] chunk = ("220 " + "x".repeat(8188)).getBytes(StandardCharsets.US_ASCII);

@@ -119,6 +119,8 @@ public final class ProfileListView extends VBox {
         dialog.setHeaderText(null);
         dialog.setContentText(text.get("profiles.rename.label"));
         dialog.getEditor().setId("renameField");
+        org.relaydoctor.ui.common.DialogButtons buttons = org.relaydoctor.ui.common.DialogButtons.of(text);
+        dialog.getDialogPane().getButtonTypes().setAll(buttons.ok(), buttons.cancel());
         dialog.showAndWait().ifPresent(vm::renameSelected);
     }
 

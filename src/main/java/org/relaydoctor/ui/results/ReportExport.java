@@ -112,10 +112,11 @@ public final class ReportExport {
         dialog.setTitle(ui.get("export.title"));
         dialog.getDialogPane().setId("exportDialog");
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("exportOkButton");
+        org.relaydoctor.ui.common.DialogButtons buttons = org.relaydoctor.ui.common.DialogButtons.of(ui);
+        dialog.getDialogPane().getButtonTypes().setAll(buttons.ok(), buttons.cancel());
+        dialog.getDialogPane().lookupButton(buttons.ok()).setId("exportOkButton");
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() == ButtonType.OK) {
+            if (dialog.getResult() == buttons.ok()) {
                 remembered.setProperty("format", format.getValue().extension());
                 remembered.setProperty("language", language.getValue().toLanguageTag());
                 save(remembered);
@@ -131,10 +132,12 @@ public final class ReportExport {
             new ReportWriter(language, ZoneId.systemDefault()).write(result, format, ReportWriter.supportAddress(result), file);
             return file;
         }, saved -> done.accept(ui.get("export.saved", saved)), error -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR, ui.get("export.failed", file,
+            Alert alert = new Alert(Alert.AlertType.ERROR, "", org.relaydoctor.ui.common.DialogButtons.of(ui).close());
+            alert.setContentText(ui.get("export.failed", file,
                     error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
             alert.initOwner(owner);
             alert.getDialogPane().setId("exportErrorAlert");
+            alert.setTitle(ui.get("export.title"));
             alert.setHeaderText(null);
             alert.show();
         }));

@@ -591,8 +591,9 @@ public final class MainWindow {
         VBox content = new VBox(8, field, error);
         content.setPrefWidth(420);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        org.relaydoctor.ui.common.DialogButtons buttons = org.relaydoctor.ui.common.DialogButtons.of(text);
+        dialog.getDialogPane().getButtonTypes().addAll(buttons.ok(), buttons.cancel());
+        Node ok = dialog.getDialogPane().lookupButton(buttons.ok());
         ok.setId("dnsServerOk");
         Runnable validate = () -> {
             try {
@@ -606,7 +607,7 @@ public final class MainWindow {
         };
         field.textProperty().addListener((o, was, now) -> validate.run());
         validate.run();
-        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().strip() : null);
+        dialog.setResultConverter(b -> b == buttons.ok() ? field.getText().strip() : null);
         Platform.runLater(field::requestFocus);
         dialog.showAndWait().ifPresent(value -> {
             preferences.setDnsServer(value);
@@ -673,7 +674,8 @@ public final class MainWindow {
     }
 
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
+                org.relaydoctor.ui.common.DialogButtons.of(text).close());
         alert.initOwner(stage);
         alert.setTitle(text.get("about.title"));
         alert.setHeaderText(AppInfo.NAME + " " + AppInfo.version());

@@ -31,6 +31,7 @@ class ReportExportTest {
     static Path dir;
 
     private final AtomicReference<Path> target = new AtomicReference<>();
+    private final AtomicReference<String> status = new AtomicReference<>();
     private ReportExport export;
 
     @Start
@@ -40,10 +41,14 @@ class ReportExportTest {
         Button open = new Button("open");
         open.setId("open");
         open.setOnAction(e -> export.export(ReportFixture.result()));
+        Button openRu = new Button("open ru");
+        openRu.setId("openRu");
+        // The window's language is Russian though the system's is English: the dialog follows the window.
+        openRu.setOnAction(e -> export.export(ReportFixture.result(), Locale.of("ru"), status::set));
         Button copy = new Button("copy");
         copy.setId("copy");
         copy.setOnAction(e -> export.copySummary(ReportFixture.result()));
-        stage.setScene(new Scene(new javafx.scene.layout.HBox(open, copy), 300, 200));
+        stage.setScene(new Scene(new javafx.scene.layout.HBox(open, openRu, copy), 300, 200));
         stage.show();
     }
 
@@ -74,6 +79,23 @@ class ReportExportTest {
         assertThat(robot.lookup("#reportFormatChoice").queryAs(ChoiceBox.class).getValue()).isEqualTo(ReportFormat.TXT);
         assertThat(robot.lookup("#reportLanguageChoice").queryAs(ChoiceBox.class).getValue()).isEqualTo(Locale.of("ru"));
         robot.clickOn("#exportOkButton");
+    }
+
+    @Test
+    void theDialogSpeaksTheWindowsLanguageAndTheStatusSaysWhereTheReportWent(FxRobot robot) throws Exception {
+        Path file = dir.resolve("report-ru.html");
+        target.set(file);
+        robot.clickOn("#openRu");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = robot.lookup("#exportDialog").queryAs(DialogPane.class);
+        assertThat(pane.getButtonTypes()).extracting(javafx.scene.control.ButtonType::getText)
+                .containsExactlyInAnyOrder("ОК", "Отмена");
+        assertThat(robot.from(pane).lookup(".label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).contains("Формат");
+        robot.clickOn("#exportOkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(status.get()).startsWith("Отчёт сохранён").contains(file.toString());
     }
 
     @Test
