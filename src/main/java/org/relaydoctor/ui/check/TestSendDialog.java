@@ -51,7 +51,7 @@ public final class TestSendDialog {
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
         ButtonType send = new ButtonType(text.get("testSend.send"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(send, org.relaydoctor.ui.common.DialogButtons.of(text).cancel());
         Node ok = dialog.getDialogPane().lookupButton(send);
         ok.setId("testSendOk");
         Runnable validate = () -> {
