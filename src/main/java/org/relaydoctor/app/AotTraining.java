@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.relaydoctor.cli.ExitStatus;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.demo.DemoScenario;
 import org.relaydoctor.demo.DemoServers;
@@ -31,27 +32,34 @@ final class AotTraining {
     static void run(Supplier<Path> configDir) throws IOException {
         Path dir = Files.createTempDirectory("relay-doctor-aot");
         Path password = dir.resolve("password");
-        String dns = "127.0.0.1:" + closedUdpPort();
-        List<List<String>> commands = new ArrayList<>();
         try (DemoServers demo = DemoServers.start()) {
-            List<DemoScenario> scenarios = demo.scenarios();
-            for (int i = 0; i < scenarios.size(); i++) {
-                commands.add(check(scenarios.get(i).profile(), password, dns, i % 2 == 0));
-            }
             Files.writeString(password, DemoServers.PASSWORD);
-            commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns, "--json"));
-            commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns));
-            commands.add(List.of("explain", "550 5.7.1 <friend@example.org>: Relay access denied"));
-            commands.add(List.of("--version"));
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            for (List<String> args : commands) {
-                new CommandLine(new RelayDoctorCommand(configDir)).setOut(nowhere).setErr(nowhere)
+            for (List<String> args : commands(demo.scenarios(), password, "127.0.0.1:" + closedUdpPort())) {
+                int status = new CommandLine(new RelayDoctorCommand(configDir)).setOut(nowhere).setErr(nowhere)
                         .execute(args.toArray(String[]::new));
+                if (status == ExitStatus.USAGE) {
+                    // a training that no longer parses would leave the cache without the check's classes
+                    throw new IllegalStateException("AOT training: usage error in " + String.join(" ", args));
+                }
             }
         } finally {
             Files.deleteIfExists(password);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /// The command lines of the training: a check of every scenario (every other one as JSON), then the rest.
+    static List<List<String>> commands(List<DemoScenario> scenarios, Path password, String dns) {
+        List<List<String>> commands = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            commands.add(check(scenarios.get(i).profile(), password, dns, i % 2 == 0));
+        }
+        commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns, "--json"));
+        commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns));
+        commands.add(List.of("explain", "550 5.7.1 <friend@example.org>: Relay access denied"));
+        commands.add(List.of("--version"));
+        return commands;
     }
 
     private static List<String> check(AccountProfile p, Path password, String dns, boolean json) {
