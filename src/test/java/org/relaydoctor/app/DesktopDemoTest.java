@@ -50,6 +50,11 @@ class DesktopDemoTest {
         demo.close();
     }
 
+    /// Looks at the scene on the FX thread: from the test thread a lookup can meet a list being changed.
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS);
+    }
+
     private String verdictTitle(FxRobot robot) {
         return robot.lookup("#verdictTitle").queryAs(Label.class).getText();
     }
@@ -57,7 +62,7 @@ class DesktopDemoTest {
     @Test
     void demoChecksARealServerAndTheAppliedFixMakesItRelay(FxRobot robot) throws Exception {
         robot.clickOn("#tryDemoButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#verdictCard").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#verdictCard").tryQuery().isPresent()));
         assertThat(verdictTitle(robot)).isEqualTo(verdicts.get("verdict.AUTH_REQUIRED.title"));
         assertThat(robot.lookup("#fixSteps").queryAs(javafx.scene.layout.VBox.class).getChildren())
                 .hasSize(verdicts.list("verdict.AUTH_REQUIRED.fix").size());
@@ -68,8 +73,8 @@ class DesktopDemoTest {
                 .isEqualTo(ui.get("results.applyFix.done"));
 
         robot.clickOn("#checkButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#verdictCard").tryQuery().isPresent()
-                && verdictTitle(robot).equals(verdicts.get("verdict.OK.title")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#verdictCard").tryQuery().isPresent()
+                && verdictTitle(robot).equals(verdicts.get("verdict.OK.title"))));
         assertThat(robot.lookup("#statusText").queryAs(Label.class).getText())
                 .isEqualTo(ui.get("status.checked", verdicts.get("verdict.OK.title")));
     }
@@ -88,11 +93,11 @@ class DesktopDemoTest {
                     .queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select(0));
             robot.clickOn("#checkButton");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                    () -> robot.lookup("#stepList .step-spinner").tryQuery().isPresent());
+                    () -> onFx(() -> robot.lookup("#stepList .step-spinner").tryQuery().isPresent()));
 
             robot.clickOn("#cancelButton");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#cancelButton").queryButton().isVisible());
+                    () -> onFx(() -> !robot.lookup("#cancelButton").queryButton().isVisible()));
             assertThat(robot.lookup("#statusText").queryAs(Label.class).getText())
                     .isEqualTo(ui.get("status.checkCancelled"));
             assertThat(robot.lookup("#stepList .step-spinner").tryQuery()).isEmpty();
