@@ -76,10 +76,7 @@ public final class DnsChecker {
         List<Finding> findings = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<DnsAnswer> mxF = pool.submit(() -> lookup.query(domain, Type.MX));
-            Map<String, Future<DnsAnswer>> srvF = new LinkedHashMap<>();
-            for (String s : SRV_SERVICES) {
-                srvF.put(s, pool.submit(() -> lookup.query(s + "." + domain, Type.SRV)));
-            }
+            Map<String, Future<DnsAnswer>> srvF = askSrv(pool, domain);
             Future<DnsLookup.Addresses> inF = incomingHost.isBlank() ? null : pool.submit(() -> lookup.addresses(incomingHost));
             Future<DnsLookup.Addresses> outF = outgoingHost.isBlank() ? null : pool.submit(() -> lookup.addresses(outgoingHost));
             Future<SpfEvaluator.Policy> spfF = pool.submit(() -> new SpfEvaluator(lookup::query).recordOf(domain));
@@ -397,10 +394,7 @@ public final class DnsChecker {
         List<Finding> findings = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<DnsAnswer> mxF = pool.submit(() -> lookup.query(domain, Type.MX));
-            Map<String, Future<DnsAnswer>> srvF = new LinkedHashMap<>();
-            for (String s : SRV_SERVICES) {
-                srvF.put(s, pool.submit(() -> lookup.query(s + "." + domain, Type.SRV)));
-            }
+            Map<String, Future<DnsAnswer>> srvF = askSrv(pool, domain);
             try {
                 DnsAnswer mxAnswer = mxF.get();
                 List<MxRecord> mx = mx(domain, mxAnswer, findings, pool);
@@ -422,6 +416,15 @@ public final class DnsChecker {
                 throw new IllegalStateException("DNS look-up failed", e.getCause());
             }
         }
+    }
+
+    /// The RFC 6186 SRV questions of a domain, asked side by side; keyed by service label.
+    private Map<String, Future<DnsAnswer>> askSrv(ExecutorService pool, String domain) {
+        Map<String, Future<DnsAnswer>> answers = new LinkedHashMap<>();
+        for (String s : SRV_SERVICES) {
+            answers.put(s, pool.submit(() -> lookup.query(s + "." + domain, Type.SRV)));
+        }
+        return answers;
     }
 
     private static Finding lookupFailed(String name, String type, DnsAnswer a) {
