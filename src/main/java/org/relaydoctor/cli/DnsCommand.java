@@ -130,7 +130,7 @@ public final class DnsCommand implements Callable<Integer> {
         }
         r.provider().ifPresent(p -> b.append(cli.get("dns.text.provider", p)).append('\n'));
         for (DnsReport.ServerName s : r.servers()) {
-            b.append(cli.get("dns.text.server", s.role(), s.host(),
+            b.append(cli.get("dns.text.server", cli.get("dns.role." + s.role()), s.host(),
                     s.addresses().isEmpty() ? s.status().name() : String.join(", ", s.addresses()))).append('\n');
             s.suggestion().ifPresent(x -> b.append("  ").append(cli.get("dns.text.didYouMean", x)).append('\n'));
         }
@@ -144,7 +144,7 @@ public final class DnsCommand implements Callable<Integer> {
             spf.evaluations().forEach(e -> b.append("  ").append(e.address()).append(": ").append(e.result())
                     .append(" (").append(e.mechanism()).append(")\n"));
         });
-        r.reverse().forEach(x -> b.append(cli.get("dns.text.reverse", x.role(), x.address(),
+        r.reverse().forEach(x -> b.append(cli.get("dns.text.reverse", cli.get("dns.role." + x.role()), x.address(),
                 x.name().orElse(x.status().name()))).append('\n'));
         r.blocklists().forEach(x -> b.append(cli.get("dns.text.blocklist", x.address(), x.zone(),
                 x.listed() || x.status().name().equals("FOUND") ? String.join(", ", x.codes()) : x.status().name()))

@@ -161,7 +161,7 @@ public final class ReportBuilder {
         if (!d.servers().isEmpty()) {
             out.add(new Section(text.get("section.servers"), "", List.of(text.get("dns.role"), text.get("dns.host"),
                     text.get("dns.status"), text.get("dns.addresses"), text.get("dns.didYouMean")),
-                    d.servers().stream().map(s -> List.of(s.role(), s.host(), s.status().name(),
+                    d.servers().stream().map(s -> List.of(text.get("dns.role." + s.role()), s.host(), s.status().name(),
                             String.join(", ", s.addresses()), s.suggestion().orElse(""))).toList(), false));
         }
         if (!d.srv().isEmpty()) {
@@ -179,7 +179,7 @@ public final class ReportBuilder {
         if (!d.reverse().isEmpty()) {
             out.add(new Section(text.get("section.reverse"), "", List.of(text.get("dns.role"), text.get("dns.address"),
                     text.get("dns.status"), text.get("dns.name"), text.get("dns.confirmed")),
-                    d.reverse().stream().map(x -> List.of(x.role(), x.address(), x.status().name(), x.name().orElse("—"),
+                    d.reverse().stream().map(x -> List.of(text.get("dns.role." + x.role()), x.address(), x.status().name(), x.name().orElse("—"),
                             text.get(x.confirmed() ? "yes" : "no"))).toList(), false));
         }
         if (!d.blocklists().isEmpty()) {

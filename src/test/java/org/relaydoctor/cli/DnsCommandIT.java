@@ -61,6 +61,14 @@ class DnsCommandIT {
     }
 
     @Test
+    void dnsTextInRussianNamesTheServersRolesInRussian() {
+        CheckCommandTest.Run r = CheckCommandTest.run("dns", "good.test", "--smtp-host", "smtp.good.test", "--lang", "ru",
+                "--dns-server", dnsmasq.hostPort());
+        assertThat(r.out()).contains("Имя сервера (исходящая почта) smtp.good.test: 127.0.0.1")
+                .contains("Обратная запись DNS (исходящая почта)").doesNotContain("(outgoing)");
+    }
+
+    @Test
     void dnsOfAnUnansweringDomainCouldNotCheck() {
         CheckCommandTest.Run r = CheckCommandTest.run("dns", "broken.test", "--timeout", "1", "--dns-server",
                 dnsmasq.hostPort());
