@@ -338,6 +338,13 @@ public final class Diagnoser {
                     List.of(new ProfileChange.OutgoingPort(tls.get().port(), tls.get().security())), List.of());
         }
         Optional<RelayAttempt> without = m.probe(AttemptKind.WITHOUT_AUTH);
+        boolean tlsDemanded = m.startTlsOffered() && without.flatMap(w -> w.reply().filter(r -> w.refused())
+                .map(r -> classifier.classify(r, w.stage().phase()).code() == VerdictCode.TLS_REQUIRED)).orElse(false);
+        if (tlsDemanded) {
+            // the server says STARTTLS first; the login over TLS was not tried (an untrusted certificate stops it)
+            return new RelayVerdict(VerdictCode.TLS_REQUIRED, false, concat(c, without.get()),
+                    List.of(new ProfileChange.OutgoingPort(c.port(), Security.STARTTLS)), List.of());
+        }
         if (without.isPresent() && without.get().accepted()) {
             // the login is the only thing in the way: "turn the box off" is proven
             return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, true, concat(c, without.get()),
