@@ -29,7 +29,9 @@ import org.relaydoctor.diagnosis.RelayAttempt;
 import org.relaydoctor.diagnosis.RelayVerdict;
 import org.relaydoctor.diagnosis.ReplyClassifier;
 import org.relaydoctor.diagnosis.VerdictCode;
+import org.relaydoctor.dns.DnsChecker;
 import org.relaydoctor.dns.DnsReport;
+import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.probe.IncomingLogin;
 import org.relaydoctor.probe.PortKnock;
 import org.relaydoctor.probe.ProbeFailure;
@@ -179,7 +181,8 @@ public final class AccountCheck {
             ProbeMatrix matrix = new ProbeMatrix(profile, configured, probes, authMechanisms, authOnPlain,
                     startTlsOffered, handshakes, reachable, incoming,
                     facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns),
-                    dns.map(DnsReport::findings).orElse(List.of()));
+                    dns.map(DnsReport::findings).orElse(List.of()),
+                    dns.flatMap(d -> DnsChecker.submissionServer(ProviderCatalog.bundled(), d)));
             Diagnosis diagnosis = diagnoser.diagnose(matrix);
             RelayVerdict verdict = diagnosis.verdict();
             List<org.relaydoctor.diagnosis.Finding> findings = new ArrayList<>(diagnosis.findings());
