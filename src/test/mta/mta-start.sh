@@ -127,6 +127,7 @@ dnsmasq --conf-file=/dev/null --no-resolv --no-hosts --no-poll --no-negcache \
   --host-record=smtp.relaydoctor.test,127.0.0.1 \
   --host-record=pop.relaydoctor.test,127.0.0.1 \
   --host-record=imap.relaydoctor.test,127.0.0.1 \
+  --srv-host=_submission._tcp.relaydoctor.test,smtp.relaydoctor.test,"${port[SUBMISSION]}",0,1 \
   --txt-record=relaydoctor.test,"v=spf1 ip4:127.0.0.0/8 -all" \
   --host-record=1.0.0.127.zen.spamhaus.org,127.0.0.11 \
   --txt-record=1.0.0.127.zen.spamhaus.org,"https://www.spamhaus.org/query/ip/127.0.0.1" \

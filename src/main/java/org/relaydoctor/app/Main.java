@@ -1,5 +1,8 @@
 package org.relaydoctor.app;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Set;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.diagnosis.ReplyKnowledge;
@@ -9,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /// without, it opens the window.
 public final class Main {
     /// Commands that run checks: they log, and classify server replies with the reply knowledge (replies.json through
-    /// Jackson); both load on the other core while picocli reads the command line, instead of after it.
+    /// Jackson); both load on the other core while the command line is parsed, instead of after it.
     private static final Set<String> CHECKING = Set.of("check", "demo");
 
     private Main() {}
@@ -31,7 +34,11 @@ public final class Main {
             Thread.ofPlatform().daemon().name("log-init").start(LoggerFactory::getILoggerFactory);
             Thread.ofPlatform().daemon().name("knowledge-init").start(ReplyKnowledge::standard);
         }
-        int status = RelayDoctorCommand.commandLine(new RelayDoctorCommand(dirs::config), args).execute(args);
+        int status = new RelayDoctorCommand(dirs::config).run(args, writer(System.out), writer(System.err));
         System.exit(status);
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
     }
 }

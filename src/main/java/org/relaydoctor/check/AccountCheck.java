@@ -29,7 +29,9 @@ import org.relaydoctor.diagnosis.RelayAttempt;
 import org.relaydoctor.diagnosis.RelayVerdict;
 import org.relaydoctor.diagnosis.ReplyClassifier;
 import org.relaydoctor.diagnosis.VerdictCode;
+import org.relaydoctor.dns.DnsChecker;
 import org.relaydoctor.dns.DnsReport;
+import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.probe.IncomingLogin;
 import org.relaydoctor.probe.PortKnock;
 import org.relaydoctor.probe.ProbeFailure;
@@ -179,7 +181,8 @@ public final class AccountCheck {
             ProbeMatrix matrix = new ProbeMatrix(profile, configured, probes, authMechanisms, authOnPlain,
                     startTlsOffered, handshakes, reachable, incoming,
                     facts == null ? Optional.empty() : facts.reportedClientAddress(), hostIsMx(dns),
-                    dns.map(DnsReport::findings).orElse(List.of()));
+                    dns.map(DnsReport::findings).orElse(List.of()),
+                    dns.flatMap(d -> DnsChecker.submissionServer(ProviderCatalog.bundled(), d)));
             Diagnosis diagnosis = diagnoser.diagnose(matrix);
             RelayVerdict verdict = diagnosis.verdict();
             List<org.relaydoctor.diagnosis.Finding> findings = new ArrayList<>(diagnosis.findings());
@@ -245,13 +248,23 @@ public final class AccountCheck {
             }
         }
 
-        /// Whether the outgoing host is an MX of the account's domain; empty when the MX question got no answer.
+        /// Whether the outgoing host is an MX of the account's domain, by name or by the address connected to (a host
+        /// typed as an IP address, or another name of the MX machine); empty when the MX question got no answer.
         private Optional<Boolean> hostIsMx(Optional<DnsReport> dns) {
             String host = profile.outgoing().host().toLowerCase(Locale.ROOT);
             return dns.filter(d -> d.mxStatus() == org.relaydoctor.dns.DnsStatus.FOUND
                             || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NO_DATA
                             || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NXDOMAIN)
-                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)));
+                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)
+                            || mx.addresses().stream().anyMatch(this::isConnectedAddress)));
+        }
+
+        private boolean isConnectedAddress(String literal) {
+            try {
+                return address != null && InetAddress.ofLiteral(literal).equals(address);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
 
         // ---- the configured attempt -------------------------------------------------------------------------

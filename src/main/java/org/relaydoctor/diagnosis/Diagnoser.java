@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.relaydoctor.probe.ProbeFailure;
 import org.relaydoctor.probe.ServerReply;
 import org.relaydoctor.probe.TlsHandshake;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
 
@@ -82,6 +84,12 @@ public final class Diagnoser {
             return new RelayVerdict(code, v.verified(), evidence, v.changes(),
                     without(code == v.code() ? v.alternatives() : concatCodes(v.alternatives(), v.code()), code));
         }
+        if (v.code() == VerdictCode.RECIPIENT_NOT_LOCAL && v.changes().isEmpty()) {
+            return m.submissionServer().filter(s -> !s.host().equalsIgnoreCase(m.profile().outgoing().host()))
+                    .map(s -> new RelayVerdict(v.code(), false, v.evidence(), submissionChanges(s, m.profile()),
+                            v.alternatives()))
+                    .orElse(v);
+        }
         if (v.code() == VerdictCode.HOST_NOT_FOUND && v.changes().isEmpty()) {
             return m.dnsFindings().stream().filter(f -> f.code() == FindingCode.SERVER_NAME_NOT_FOUND)
                     .filter(f -> "outgoing".equals(f.details().get("role")))
@@ -91,6 +99,16 @@ public final class Diagnoser {
                     .orElse(v);
         }
         return v;
+    }
+
+    /// Sending through the provider's submission server: its name, port and encryption, and the login it wants.
+    private static List<ProfileChange> submissionChanges(OutgoingServer s, AccountProfile profile) {
+        List<ProfileChange> changes = new ArrayList<>(List.of(new ProfileChange.OutgoingHost(s.host()),
+                new ProfileChange.OutgoingPort(s.port(), s.security())));
+        if (profile.smtpAuth() instanceof SmtpAuth.Off) {
+            changes.add(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        }
+        return changes;
     }
 
     private static List<VerdictCode> concatCodes(List<VerdictCode> a, VerdictCode b) {
@@ -338,6 +356,13 @@ public final class Diagnoser {
                     List.of(new ProfileChange.OutgoingPort(tls.get().port(), tls.get().security())), List.of());
         }
         Optional<RelayAttempt> without = m.probe(AttemptKind.WITHOUT_AUTH);
+        boolean tlsDemanded = m.startTlsOffered() && without.flatMap(w -> w.reply().filter(r -> w.refused())
+                .map(r -> classifier.classify(r, w.stage().phase()).code() == VerdictCode.TLS_REQUIRED)).orElse(false);
+        if (tlsDemanded) {
+            // the server says STARTTLS first; the login over TLS was not tried (an untrusted certificate stops it)
+            return new RelayVerdict(VerdictCode.TLS_REQUIRED, false, concat(c, without.get()),
+                    List.of(new ProfileChange.OutgoingPort(c.port(), Security.STARTTLS)), List.of());
+        }
         if (without.isPresent() && without.get().accepted()) {
             // the login is the only thing in the way: "turn the box off" is proven
             return new RelayVerdict(VerdictCode.AUTH_UNAVAILABLE, true, concat(c, without.get()),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.relaydoctor.probe.TlsHandshake;
 import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.OutgoingServer;
 
 /// All the evidence of one check: the configured attempt, the differential probes, and what the server
 /// said about itself. The {@link Diagnoser} turns it into a verdict.
@@ -21,11 +22,12 @@ import org.relaydoctor.profile.AccountProfile;
 /// @param hostIsMx                whether the outgoing host is one of the account domain's MX hosts; empty when DNS
 ///                                did not tell (no DNS step, or the MX question failed)
 /// @param dnsFindings             the DNS checks' findings (blocklist listings of the client, unresolvable names)
+/// @param submissionServer        the provider's submission server for the account (catalogue or SRV), when DNS told
 public record ProbeMatrix(
         AccountProfile profile, RelayAttempt configured, List<RelayAttempt> probes, List<String> authMechanisms,
         boolean authOnPlainConnection, boolean startTlsOffered, List<TlsHandshake> tls, List<Integer> reachablePorts,
         Optional<IncomingLoginOutcome> incomingLogin, Optional<String> clientAddress, Optional<Boolean> hostIsMx,
-        List<Finding> dnsFindings) {
+        List<Finding> dnsFindings, Optional<OutgoingServer> submissionServer) {
     public ProbeMatrix {
         dnsFindings = List.copyOf(dnsFindings);
         probes = List.copyOf(probes);

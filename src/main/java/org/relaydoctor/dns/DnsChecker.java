@@ -354,8 +354,25 @@ public final class DnsChecker {
         return out;
     }
 
+    /// The submission server the account should send through, for a fix that says "the outgoing server is the wrong
+    /// one": the published server of the provider that runs the domain's MX, else the domain's RFC 6186 SRV record.
+    public static Optional<OutgoingServer> submissionServer(ProviderCatalog catalog, DnsReport report) {
+        return report.provider().flatMap(catalog::byId).flatMap(Provider::smtp)
+                .map(s -> new OutgoingServer(s.host(), s.port(), s.security()))
+                .or(() -> srvSubmission(report).map(DnsChecker::outgoing));
+    }
+
+    private static Optional<DnsReport.SrvRecord> srvSubmission(DnsReport report) {
+        return first(report, "_submissions._tcp").or(() -> first(report, "_submission._tcp"));
+    }
+
+    private static OutgoingServer outgoing(DnsReport.SrvRecord s) {
+        return new OutgoingServer(s.target(), s.port(),
+                s.service().startsWith("_submissions") || s.port() == 465 ? Security.SSL_TLS : Security.STARTTLS);
+    }
+
     private static Optional<AccountSuggestion> srvSuggestion(DnsReport report, String email) {
-        Optional<DnsReport.SrvRecord> submission = first(report, "_submissions._tcp").or(() -> first(report, "_submission._tcp"));
+        Optional<DnsReport.SrvRecord> submission = srvSubmission(report);
         Optional<DnsReport.SrvRecord> imap = first(report, "_imaps._tcp").or(() -> first(report, "_imap._tcp"));
         Optional<DnsReport.SrvRecord> pop = first(report, "_pop3s._tcp").or(() -> first(report, "_pop3._tcp"));
         Optional<DnsReport.SrvRecord> incoming = imap.or(() -> pop);
@@ -364,11 +381,10 @@ public final class DnsChecker {
         }
         DnsReport.SrvRecord s = submission.get();
         DnsReport.SrvRecord i = incoming.get();
-        Security outSecurity = s.service().startsWith("_submissions") || s.port() == 465 ? Security.SSL_TLS : Security.STARTTLS;
         Security inSecurity = i.service().matches("_(imaps|pop3s)\\._tcp") ? Security.SSL_TLS : Security.STARTTLS;
         AccountProfile profile = new AccountProfile(email, "", email,
                 new IncomingServer(imap.isPresent() ? MailProtocol.IMAP : MailProtocol.POP3, i.target(), i.port(), inSecurity),
-                new OutgoingServer(s.target(), s.port(), outSecurity), email, new SmtpAuth.SameAsIncoming(), false, "",
+                outgoing(s), email, new SmtpAuth.SameAsIncoming(), false, "",
                 AccountProfile.DEFAULT_TIMEOUT);
         return Optional.of(new AccountSuggestion(AccountSuggestion.Source.SRV, report.domain(), profile,
                 s.service() + "." + report.domain() + ", " + i.service() + "." + report.domain(), List.of()));

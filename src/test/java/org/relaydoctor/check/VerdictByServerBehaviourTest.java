@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -20,13 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.relaydoctor.demo.DemoIncomingServer;
 import org.relaydoctor.diagnosis.FindingCode;
 import org.relaydoctor.diagnosis.ProfileChange;
 import org.relaydoctor.diagnosis.VerdictCode;
+import org.relaydoctor.dns.DnsReport;
+import org.relaydoctor.dns.MxRecord;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
 
@@ -338,6 +344,35 @@ class VerdictByServerBehaviourTest {
         }
     }
 
+    /// No AUTH, local mail taken, relay refused in Postfix's words: DNS decides between "an incoming-only MX" and
+    /// "relays only for its networks". The MX is matched by the address connected to, not only by name: the
+    /// outgoing host may be typed as an IP address or under another name of the MX machine (as here).
+    @ParameterizedTest(name = "MX at {0}")
+    @CsvSource({"127.0.0.1, RECIPIENT_NOT_LOCAL", "192.0.2.25, NETWORK_RESTRICTED"})
+    void theMxIsRecognisedByItsAddress(String mxAddress, VerdictCode expected) {
+        String refusal = "554 5.7.1 <friend@example.org>: Relay access denied";
+        try (ScriptedSmtp s = ScriptedSmtp.withoutTls(() -> new ScriptedSmtp.Server() {
+            @Override
+            protected String authMechanisms() {
+                return "";
+            }
+
+            @Override
+            public List<String> rcpt(String address) {
+                return isLocal(address) ? List.of("250 2.1.5 Ok") : List.of(refusal);
+            }
+        })) {
+            AccountProfile otherName = account(s.port(), Security.NONE, new SmtpAuth.Off());
+            DnsStep dns = (profile, options) -> Optional.of(new DnsReport(profile.emailDomain(),
+                    List.of(new MxRecord(10, "mx1.hosting.test", Optional.empty(), List.of(mxAddress), Optional.empty())),
+                    List.of()));
+            CheckResult r = new AccountCheck(CheckFixture.options(), CheckFixture.RESOLVER, dns)
+                    .run(otherName, Credentials.of(Secret.of(PASSWORD)), CheckListener.NONE);
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(expected);
+            assertThat(r.verdict().evidence()).contains(refusal);
+        }
+    }
+
     // ---- CLIENT_BLOCKED_DYNAMIC / CLIENT_BLOCKED ----------------------------------------------------------------
 
     /// Refuses with `text` (may name the client with `%s`) at the greeting, at MAIL or at RCPT.
@@ -426,6 +461,34 @@ class VerdictByServerBehaviourTest {
             assertThat(r.verdict().verified()).isTrue();
             assertThat(r.verdict().changes()).containsExactly(new ProfileChange.OutgoingPort(s.port(), Security.STARTTLS));
             assertThat(r.verdict().evidence()).contains(refusal).anyMatch(e -> e.startsWith("250"));
+        }
+    }
+
+    /// Postfix with `smtpd_tls_auth_only`: no AUTH before STARTTLS, MAIL refused until STARTTLS, and a certificate
+    /// the machine does not trust, so the login over TLS is never tried. The server's own words still name the cause.
+    @Test
+    void tlsRequiredWithAnUntrustedCertificate() {
+        String refusal = "530 5.7.0 Must issue a STARTTLS command first";
+        try (ScriptedSmtp s = ScriptedSmtp.start(() -> new ScriptedSmtp.Server() {
+            @Override
+            protected String authMechanisms() {
+                return tls ? super.authMechanisms() : "";
+            }
+
+            @Override
+            public List<String> mail(String address) {
+                return tls ? super.mail(address) : List.of(refusal);
+            }
+        })) {
+            CheckOptions untrusting = new CheckOptions(Optional.empty(), false, false, false, Locale.ENGLISH);
+            CheckResult r = run(account(s.port(), Security.NONE, new SmtpAuth.SameAsIncoming()), CheckFixture.PASSWORD,
+                    untrusting);
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.TLS_REQUIRED);
+            assertThat(r.verdict().verified()).as("the login over TLS was not tried").isFalse();
+            assertThat(r.verdict().changes()).containsExactly(new ProfileChange.OutgoingPort(s.port(), Security.STARTTLS));
+            assertThat(r.verdict().evidence()).contains(refusal);
+            assertThat(r.findings()).anyMatch(f -> f.code() == FindingCode.TLS_CERT_UNTRUSTED);
+            assertThat(r.transcript()).noneMatch(l -> l.text().startsWith("AUTH"));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.relaydoctor.probe.ServerReply;
@@ -32,17 +33,51 @@ class DiagnoserMatrixTest {
 
     private static RelayVerdict diagnose(AccountProfile p, RelayAttempt configured, List<RelayAttempt> probes,
             List<String> mechanisms, Optional<Boolean> hostIsMx) {
+        return diagnose(p, configured, probes, mechanisms, hostIsMx, Optional.empty());
+    }
+
+    private static RelayVerdict diagnose(AccountProfile p, RelayAttempt configured, List<RelayAttempt> probes,
+            List<String> mechanisms, Optional<Boolean> hostIsMx, Optional<OutgoingServer> submission) {
         return new Diagnoser().diagnose(new ProbeMatrix(p, configured, probes, mechanisms, false, false, List.of(),
-                List.of(), Optional.empty(), Optional.empty(), hostIsMx, List.of())).verdict();
+                List.of(), Optional.empty(), Optional.empty(), hostIsMx, List.of(), submission)).verdict();
     }
 
     /// No AUTH, local mail taken, nothing helps: only the server's role in DNS tells an MX from a network relay.
     private static RelayVerdict noAuthLocalTaken(Optional<Boolean> hostIsMx) {
+        return noAuthLocalTaken(hostIsMx, Optional.empty());
+    }
+
+    private static RelayVerdict noAuthLocalTaken(Optional<Boolean> hostIsMx, Optional<OutgoingServer> submission) {
         RelayAttempt c = attempt(AttemptKind.CONFIGURED, false, ALICE.email(), ALICE.testRecipient(), AttemptStage.RCPT,
                 RELAY_DENIED);
         RelayAttempt local = attempt(AttemptKind.LOCAL_RECIPIENT, false, ALICE.email(), "postmaster@example.ru",
                 AttemptStage.ACCEPTED, "250 2.1.5 Ok");
-        return diagnose(ALICE, c, List.of(local), List.of(), hostIsMx);
+        return diagnose(ALICE, c, List.of(local), List.of(), hostIsMx, submission);
+    }
+
+    /// The fix for an incoming-only MX names the provider's submission server when DNS knows it; the settings'
+    /// login box is turned on with it, since submission servers want the login.
+    @Test
+    void theDomainsMxPointsAtTheProvidersSubmissionServer() {
+        OutgoingServer submission = new OutgoingServer("smtp.example.ru", 465, Security.SSL_TLS);
+        RelayVerdict v = noAuthLocalTaken(Optional.of(true), Optional.of(submission));
+        assertThat(v.code()).isEqualTo(VerdictCode.RECIPIENT_NOT_LOCAL);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.changes()).containsExactly(new ProfileChange.OutgoingHost("smtp.example.ru"),
+                new ProfileChange.OutgoingPort(465, Security.SSL_TLS),
+                new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        AccountProfile fixed = ALICE;
+        for (ProfileChange change : v.changes()) {
+            fixed = change.applyTo(fixed);
+        }
+        assertThat(fixed.outgoing()).isEqualTo(submission);
+    }
+
+    /// A "submission server" that is the host already entered is no fix.
+    @Test
+    void noSubmissionFixWhenItIsTheServerEntered() {
+        OutgoingServer same = new OutgoingServer(ALICE.outgoing().host().toUpperCase(Locale.ROOT), 587, Security.STARTTLS);
+        assertThat(noAuthLocalTaken(Optional.of(true), Optional.of(same)).changes()).isEmpty();
     }
 
     @Test

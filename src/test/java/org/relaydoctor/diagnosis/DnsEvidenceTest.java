@@ -38,7 +38,8 @@ class DnsEvidenceTest {
         RelayAttempt c = new RelayAttempt(AttemptKind.CONFIGURED, 25, Security.NONE, false, PROFILE.email(),
                 PROFILE.testRecipient(), stage, Optional.of(reply), Optional.empty(), false, reply.lines());
         return new Diagnoser().diagnose(new ProbeMatrix(PROFILE, c, List.of(), List.of(), false, false, List.of(),
-                List.of(), Optional.empty(), Optional.of("203.0.113.5"), Optional.empty(), dns));
+                List.of(), Optional.empty(), Optional.of("203.0.113.5"), Optional.empty(), dns,
+                Optional.empty()));
     }
 
     @Test
@@ -73,7 +74,8 @@ class DnsEvidenceTest {
         Finding notFound = new Finding(FindingCode.SERVER_NAME_NOT_FOUND, Severity.ERROR,
                 Map.of("role", "outgoing", "host", "smtp.example.ru", "suggestion", "smtp.yandex.ru"));
         RelayVerdict v = new Diagnoser().diagnose(new ProbeMatrix(PROFILE, c, List.of(), List.of(), false, false,
-                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(notFound))).verdict();
+                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(notFound), Optional.empty()))
+                .verdict();
         assertThat(v.code()).isEqualTo(VerdictCode.HOST_NOT_FOUND);
         assertThat(v.changes()).containsExactly(new ProfileChange.OutgoingHost("smtp.yandex.ru"));
     }

@@ -164,6 +164,17 @@ class PostfixVerdictIT {
         assertThat(v.evidence()).as("DNS names the server as the domain's MX").anySatisfy(line ->
                 assertThat(line).contains(MX_HOST).contains("MX"));
         assertThat(v.verified()).as("nothing here could try the provider's submission server").isFalse();
+        // the domain's RFC 6186 SRV record names the submission server: the fix is to send through it, with the login
+        int submission = mta().smtp(PostfixScenario.SUBMISSION).getPort();
+        assertThat(v.changes()).containsExactly(new ProfileChange.OutgoingHost("smtp.relaydoctor.test"),
+                new ProfileChange.OutgoingPort(submission, Security.STARTTLS),
+                new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        AccountProfile fixed = p;
+        for (ProfileChange change : v.changes()) {
+            fixed = change.applyTo(fixed);
+        }
+        assertThat(check("inbound-mx, fix applied", fixed, ALICE_PASSWORD).verdict().code())
+                .as("the suggested settings work").isEqualTo(VerdictCode.OK);
     }
 
     @Test
