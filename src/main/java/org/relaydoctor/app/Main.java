@@ -25,8 +25,8 @@ public final class Main {
             return;
         }
         if (args.length == 0) {
-            // Logging starts on the other core while the toolkit initialises, not on the FX thread's path.
-            Thread.ofPlatform().daemon().name("log-init").start(LoggerFactory::getILoggerFactory);
+            // Logging starts once the first frame is drawn (RelayDoctorApp): on two cores, starting it beside the
+            // toolkit only slowed the toolkit down.
             GuiLauncher.launch(args);
             return;
         }
