@@ -27,7 +27,7 @@ module org.relaydoctor {
 
     // JSON, command line, logging
     requires com.fasterxml.jackson.databind;
-    requires info.picocli;
+    requires org.apache.commons.cli;
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
@@ -37,6 +37,5 @@ module org.relaydoctor {
 
     provides ch.qos.logback.classic.spi.Configurator with org.relaydoctor.app.LogConfiguration;
 
-    opens org.relaydoctor.cli to info.picocli;
     opens org.relaydoctor.profile to com.fasterxml.jackson.databind;
 }

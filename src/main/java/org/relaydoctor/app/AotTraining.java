@@ -18,11 +18,11 @@ import org.relaydoctor.demo.DemoServers;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
-import picocli.CommandLine;
 
 /// The workload that trains the command line's AOT cache (JEP 483/514/515) at build and install time
 /// (`-Drelaydoctor.aotTraining=true` with `-XX:AOTCacheOutput`): `check` against every built-in demo server, in text
-/// and JSON, then `dns`, `explain` and `--version`, all in one JVM so that one cache covers them. Nothing leaves
+/// and JSON, then `dns`, `explain`, `demo`, `profiles`, a help text and `--version`, all in one JVM so that one cache
+/// covers every command. Nothing leaves
 /// 127.0.0.1: DNS look-ups go to a closed local port and fail at once.
 final class AotTraining {
     static final String PROPERTY = "relaydoctor.aotTraining";
@@ -36,8 +36,7 @@ final class AotTraining {
             Files.writeString(password, DemoServers.PASSWORD);
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
             for (List<String> args : commands(demo.scenarios(), password, "127.0.0.1:" + closedUdpPort())) {
-                int status = new CommandLine(new RelayDoctorCommand(configDir)).setOut(nowhere).setErr(nowhere)
-                        .execute(args.toArray(String[]::new));
+                int status = new RelayDoctorCommand(configDir).run(args.toArray(String[]::new), nowhere, nowhere);
                 if (status == ExitStatus.USAGE) {
                     // a training that no longer parses would leave the cache without the check's classes
                     throw new IllegalStateException("AOT training: usage error in " + String.join(" ", args));
@@ -58,6 +57,9 @@ final class AotTraining {
         commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns, "--json"));
         commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns));
         commands.add(List.of("explain", "550 5.7.1 <friend@example.org>: Relay access denied"));
+        commands.add(List.of("demo", "--scenario", scenarios.getFirst().id()));
+        commands.add(List.of("profiles", "list"));
+        commands.add(List.of("--help"));
         commands.add(List.of("--version"));
         return commands;
     }

@@ -1,5 +1,8 @@
 package org.relaydoctor.app;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Set;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.diagnosis.ReplyKnowledge;
@@ -9,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /// without, it opens the window.
 public final class Main {
     /// Commands that run checks: they log, and classify server replies with the reply knowledge (replies.json through
-    /// Jackson); both load on the other core while picocli reads the command line, instead of after it.
+    /// Jackson); both load on the other core while the command line is parsed, instead of after it.
     private static final Set<String> CHECKING = Set.of("check", "demo");
 
     private Main() {}
@@ -22,8 +25,8 @@ public final class Main {
             return;
         }
         if (args.length == 0) {
-            // Logging starts on the other core while the toolkit initialises, not on the FX thread's path.
-            Thread.ofPlatform().daemon().name("log-init").start(LoggerFactory::getILoggerFactory);
+            // Logging starts once the first frame is drawn (RelayDoctorApp): on two cores, starting it beside the
+            // toolkit only slowed the toolkit down.
             GuiLauncher.launch(args);
             return;
         }
@@ -31,7 +34,11 @@ public final class Main {
             Thread.ofPlatform().daemon().name("log-init").start(LoggerFactory::getILoggerFactory);
             Thread.ofPlatform().daemon().name("knowledge-init").start(ReplyKnowledge::standard);
         }
-        int status = RelayDoctorCommand.commandLine(new RelayDoctorCommand(dirs::config), args).execute(args);
+        int status = new RelayDoctorCommand(dirs::config).run(args, writer(System.out), writer(System.err));
         System.exit(status);
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.relaydoctor.check.AccountCheck;
 import org.relaydoctor.check.CheckListener;
 import org.relaydoctor.check.CheckResult;
@@ -15,44 +14,37 @@ import org.relaydoctor.demo.DemoScenario;
 import org.relaydoctor.demo.DemoServers;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.report.JsonReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /// `relay-doctor demo`: starts the built-in demo servers on 127.0.0.1 and runs the real check on each
 /// scenario, printing the verdict each one got. Nothing leaves the machine.
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the check against built-in demo mail servers on 127.0.0.1, one per restriction.")
-public final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class DemoCommand implements Subcommand {
+    static final String DESCRIPTION =
+            "Runs the check against built-in demo mail servers on 127.0.0.1, one per restriction.";
 
-    @Option(names = "--scenario", paramLabel = "ID", description = "Run only this scenario (see the list without it).")
-    String scenario;
-
-    @Option(names = "--json", description = "Print each scenario's full result as JSON.")
-    boolean json;
-
-    @Option(names = "--progress", description = "Show each step on stderr.")
-    boolean progress;
-
-    @Option(names = "--lang", paramLabel = "ru|en|uk", converter = CheckCommand.LanguageConverter.class,
-            description = "Language of the output (default: the system's).")
-    Locale lang;
+    static final Opt<String> SCENARIO = Opt.text("scenario", "ID", "Run only this scenario (see the list without it).");
+    static final Opt<Boolean> JSON = Opt.flag("json", "Print each scenario's full result as JSON.");
+    static final Opt<Boolean> PROGRESS = Opt.flag("progress", "Show each step on stderr.");
+    static final Opt<Locale> LANG = SharedOptions.LANG;
 
     @Override
-    public Integer call() {
-        Locale locale = lang != null ? lang : Locale.getDefault();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSpec spec() {
+        return CommandSpec.of(RelayDoctorCommand.NAME + " demo", DESCRIPTION).withOptions(SCENARIO, JSON, PROGRESS, LANG);
+    }
+
+    @Override
+    public int run(ParsedArgs args, Output output) throws UsageException {
+        Locale locale = args.value(LANG).orElse(Locale.getDefault());
+        PrintWriter out = output.out();
+        PrintWriter err = output.err();
+        String scenario = args.value(SCENARIO).orElse(null);
+        boolean json = args.has(JSON);
+        boolean progress = args.has(PROGRESS);
         Messages m = Messages.load("cli", locale);
         try (DemoServers demo = DemoServers.start()) {
             List<DemoScenario> chosen = demo.scenarios().stream()
                     .filter(s -> scenario == null || s.id().equals(scenario)).toList();
             if (chosen.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "Unknown scenario '" + scenario + "'; known: "
+                throw new UsageException("Unknown scenario '" + scenario + "'; known: "
                         + String.join(", ", demo.scenarios().stream().map(DemoScenario::id).toList()));
             }
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -78,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.flush();
             return allMatch ? ExitStatus.RELAY_WORKS : ExitStatus.RESTRICTION;
-        } catch (ParameterException e) {
+        } catch (UsageException e) {
             throw e;
         } catch (Exception e) {
             err.println(m.get("check.error.internal", e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.relaydoctor.diagnosis.Finding;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.Severity;
@@ -25,57 +23,44 @@ import org.relaydoctor.profile.OutgoingServer;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
 import org.relaydoctor.report.JsonReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /// `relay-doctor dns DOMAIN`: the DNS checks of a mail domain alone — MX and providers, SRV, SPF — and, with
 /// `--client`, reverse DNS and blocklists of an address. Exit 0 when nothing is wrong, 1 when something is,
 /// 3 when the MX question itself failed.
-@Command(name = "dns", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Checks a mail domain's DNS: MX records and their provider (mixed, missing, invalid), "
-                + "RFC 6186 SRV records, SPF; with --client, reverse DNS and blocklists of an address.")
-public final class DnsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class DnsCommand implements Subcommand {
+    static final String DESCRIPTION = "Checks a mail domain's DNS: MX records and their provider (mixed, missing,"
+            + " invalid), RFC 6186 SRV records, SPF; with --client, reverse DNS and blocklists of an address.";
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain (or an e-mail address).")
-    String domain;
-
-    @Option(names = "--dns-server", paramLabel = "HOST[:PORT]", converter = CheckCommand.DnsServerConverter.class,
-            description = "Send every DNS look-up to this resolver.")
-    InetSocketAddress dnsServer;
-
-    @Option(names = "--smtp-host", paramLabel = "H", description = "Also resolve this outgoing server and check SPF for it.")
-    String smtpHost;
-
-    @Option(names = "--client", paramLabel = "ADDR", description = "Also look this client address up (reverse DNS, blocklists).")
-    String client;
-
-    @Option(names = "--blocklist", paramLabel = "ZONE[:policy]", converter = BlocklistConverter.class,
-            description = "A DNS blocklist to use instead of the defaults (repeatable); ':policy' marks a dynamic-range list.")
-    List<DnsBlocklist> blocklists = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", converter = CheckCommand.TimeoutConverter.class,
-            description = "Time-out of each DNS question (default: 5).")
-    Duration timeout = Duration.ofSeconds(5);
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
-    @Option(names = "--lang", paramLabel = "ru|en|uk", converter = CheckCommand.LanguageConverter.class,
-            description = "Language of the output (default: the system's).")
-    Locale lang;
+    static final Opt<InetSocketAddress> DNS_SERVER = SharedOptions.DNS_SERVER;
+    static final Opt<String> SMTP_HOST = Opt.text("smtp-host", "H",
+            "Also resolve this outgoing server and check SPF for it.");
+    static final Opt<String> CLIENT = Opt.text("client", "ADDR",
+            "Also look this client address up (reverse DNS, blocklists).");
+    static final Opt<DnsBlocklist> BLOCKLIST = Opt.repeatable("blocklist", "ZONE[:policy]", DnsBlocklist.class,
+            Converters.BLOCKLIST, "A DNS blocklist to use instead of the defaults (repeatable); ':policy' marks a"
+                    + " dynamic-range list.");
+    static final Opt<Duration> TIMEOUT = Opt.value("timeout", "SECONDS", Duration.class, Converters.TIMEOUT,
+            "Time-out of each DNS question (default: 5).");
+    static final Opt<Boolean> JSON = SharedOptions.JSON;
+    static final Opt<Locale> LANG = SharedOptions.LANG;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Locale locale = lang != null ? lang : Locale.getDefault();
+    public CommandSpec spec() {
+        return CommandSpec.of(RelayDoctorCommand.NAME + " dns", DESCRIPTION)
+                .withOperands(Operand.required("DOMAIN", "The mail domain (or an e-mail address)."))
+                .withOptions(DNS_SERVER, SMTP_HOST, CLIENT, BLOCKLIST, TIMEOUT, JSON, LANG);
+    }
+
+    @Override
+    public int run(ParsedArgs args, Output output) {
+        PrintWriter out = output.out();
+        PrintWriter err = output.err();
+        Locale locale = args.value(LANG).orElse(Locale.getDefault());
+        String domain = args.operand(0).orElseThrow();
+        String client = args.value(CLIENT).orElse(null);
+        String smtpHost = args.value(SMTP_HOST).orElse(null);
+        Optional<InetSocketAddress> dnsServer = args.value(DNS_SERVER);
+        List<DnsBlocklist> blocklists = args.values(BLOCKLIST);
         Messages cli = Messages.load("cli", locale);
         String d = domain.contains("@") ? domain.substring(domain.lastIndexOf('@') + 1) : domain;
         if (!d.matches("[\\p{L}\\p{N}_.-]+") || d.startsWith(".") || d.contains("..")) {
@@ -88,9 +73,9 @@ public final class DnsCommand implements Callable<Integer> {
         }
         DnsLookup lookup;
         try {
-            lookup = DnsLookup.of(Optional.ofNullable(dnsServer), timeout);
+            lookup = DnsLookup.of(dnsServer, args.value(TIMEOUT).orElse(Duration.ofSeconds(5)));
         } catch (UnknownHostException e) {
-            err.println(cli.get("dns.error.server", dnsServer.getHostString()));
+            err.println(cli.get("dns.error.server", dnsServer.orElseThrow().getHostString()));
             return ExitStatus.USAGE;
         }
         ProviderCatalog catalog = ProviderCatalog.bundled();
@@ -100,7 +85,7 @@ public final class DnsCommand implements Callable<Integer> {
         if (client != null) {
             report = checker.client(report, client);
         }
-        out.print(json ? new JsonReport(locale).write(report) + "\n" : text(report, cli, Messages.load("verdicts", locale)));
+        out.print(args.has(JSON) ? new JsonReport(locale).write(report) + "\n" : text(report, cli, Messages.load("verdicts", locale)));
         out.flush();
         if (report.mxStatus().failed()) {
             return ExitStatus.COULD_NOT_CHECK;
@@ -159,16 +144,5 @@ public final class DnsCommand implements Callable<Integer> {
             }
         }
         return b.toString();
-    }
-
-    static final class BlocklistConverter implements ITypeConverter<DnsBlocklist> {
-        @Override
-        public DnsBlocklist convert(String value) {
-            try {
-                return DnsBlocklist.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -7,54 +7,46 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.relaydoctor.diagnosis.Explanation;
 import org.relaydoctor.diagnosis.ExplanationText;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.TextExplainer;
 import org.relaydoctor.report.JsonReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `relay-doctor explain "TEXT" | --file FILE | -`: explains a server reply, a mail program's error text or a
 /// bounce message without any network access. Exit status 0 when the text shows no refusal, 1 when it
 /// explains one, 2 for a usage error or an unreadable file.
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explains an SMTP reply, an Outlook/Thunderbird error text or a bounce message offline.",
-            "Give the text as an argument, --file FILE (for example a saved .eml), or - to read standard input."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the text shows no refusal", "1:the text shows a refusal, explained",
-            "2:usage error (bad option, nothing given, unreadable file)"})
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Subcommand {
+    static final String DESCRIPTION =
+            "Explains an SMTP reply, an Outlook/Thunderbird error text or a bounce message offline.";
     static final int NO_REFUSAL = 0;
     static final int REFUSAL = 1;
     static final int USAGE = 2;
     /// Bounce messages with attachments can be large; the explainer reads only the start anyway.
     private static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The text to explain; - reads standard input.")
-    private String text;
-
-    @Option(names = "--file", paramLabel = "FILE", description = "Read the text from FILE (a .eml or .txt).")
-    private Path file;
-
-    @Option(names = "--json", description = "Print JSON (schema 1, kind \"explain\").")
-    private boolean json;
-
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the texts: en, ru or uk.")
-    private String lang;
+    static final Opt<Path> FILE = Opt.value("file", "FILE", Path.class, Converters.PATH,
+            "Read the text from FILE (a .eml or .txt).");
+    static final Opt<Boolean> JSON = Opt.flag("json", "Print JSON (schema 1, kind \"explain\").");
+    static final Opt<String> LANG = Opt.text("lang", "LANG", "Language of the texts: en, ru or uk.");
 
     @Override
-    public Integer call() {
-        Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang);
+    public CommandSpec spec() {
+        return CommandSpec.of(RelayDoctorCommand.NAME + " explain", DESCRIPTION,
+                        "Give the text as an argument, --file FILE (for example a saved .eml), or - to read standard input.")
+                .withOperands(Operand.optional("TEXT", "The text to explain; - reads standard input."))
+                .withOptions(FILE, JSON, LANG)
+                .withExitStatuses("0:the text shows no refusal", "1:the text shows a refusal, explained",
+                        "2:usage error (bad option, nothing given, unreadable file)");
+    }
+
+    @Override
+    public int run(ParsedArgs args, Output output) {
+        Locale locale = args.value(LANG).map(Locale::forLanguageTag).orElse(Locale.getDefault());
         Messages messages = Messages.load("explain", locale);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = output.err();
+        String text = args.operand(0).orElse(null);
+        Path file = args.value(FILE).orElse(null);
         if (text != null && file != null) {
             err.println(messages.get("cli.bothTextAndFile"));
             return USAGE;
@@ -76,8 +68,8 @@ public final class ExplainCommand implements Callable<Integer> {
             return USAGE;
         }
         Explanation explanation = new TextExplainer().explain(input);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = output.out();
+        if (args.has(JSON)) {
             out.println(new JsonReport(locale).write(explanation));
         } else {
             print(out, ExplanationText.of(explanation, locale), messages);

@@ -1,35 +1,20 @@
 package org.relaydoctor.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.relaydoctor.AppInfo;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStore;
 import org.relaydoctor.profile.SecretStoreSelector;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.IVersionProvider;
 
-/// `relay-doctor`: the top-level command; the work is done by its subcommands.
-@Command(
-        name = "relay-doctor",
-        mixinStandardHelpOptions = true,
-        versionProvider = RelayDoctorCommand.Version.class,
-        description = {
-            "Checks a mail account and explains why the outgoing server refused to relay a message,",
-            "and which setting fixes it. Without arguments, opens the window."
-        },
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:the check ran and relaying works",
-            "1:the check ran and found a restriction",
-            "2:usage error (bad option or value)",
-            "3:could not check (network failure, cancelled, internal error)"
-        },
-        subcommands = {CheckCommand.class, DnsCommand.class, DemoCommand.class, ProfilesCommand.class, ExplainCommand.class})
-public final class RelayDoctorCommand implements Runnable {
+/// `relay-doctor`: the top-level command; the work is done by its subcommands. {@link #run} is the whole command
+/// line: parse ({@link LineParser}), then help, version or the named command.
+public final class RelayDoctorCommand implements Subcommand {
+    static final String NAME = "relay-doctor";
+
     private final Supplier<Path> configDir;
     private final Supplier<SecretStore> secrets;
     private SecretStore selectedSecrets;
@@ -52,19 +37,75 @@ public final class RelayDoctorCommand implements Runnable {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
-    /// The command line for `args`. picocli reflects over every option of every subcommand it is given, a good part of
-    /// a command's start; when `args` begin with a subcommand's name, only that subcommand is built.
-    public static CommandLine commandLine(RelayDoctorCommand root, String... args) {
-        Command command = RelayDoctorCommand.class.getAnnotation(Command.class);
-        if (args.length > 0) {
-            for (Class<?> sub : command.subcommands()) {
-                if (sub.getAnnotation(Command.class).name().equals(args[0])) {
-                    CommandLine lean = new CommandLine(CommandSpec.wrapWithoutInspection(root).name(command.name()));
-                    return lean.addSubcommand(new CommandLine(sub));
-                }
+    /// Runs the command line `args`: the result on `out`, progress and messages on `err`; returns the exit status.
+    /// A usage error is one line on `err` and a hint at `--help`, exit status 2.
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            Invocation invocation;
+            try {
+                invocation = parse(args);
+            } catch (UsageException e) {
+                return usageError(e, NAME, err);
             }
+            return switch (invocation) {
+                case Invocation.Help(CommandSpec spec) -> {
+                    HelpText.print(spec, out);
+                    yield ExitStatus.RELAY_WORKS;
+                }
+                case Invocation.Version() -> {
+                    out.println(AppInfo.NAME + " " + AppInfo.version());
+                    out.println("Java " + Runtime.version() + ", JavaFX " + AppInfo.javafxVersion());
+                    yield ExitStatus.RELAY_WORKS;
+                }
+                case Invocation.Run(String name, Subcommand command, ParsedArgs parsed) -> {
+                    try {
+                        yield command.run(parsed, new Output(out, err));
+                    } catch (UsageException e) {
+                        yield usageError(e, name, err);
+                    }
+                }
+            };
+        } finally {
+            out.flush();
+            err.flush();
         }
-        return new CommandLine(root);
+    }
+
+    /// The parser step alone: what `args` ask for, or why they cannot be run. Only the tables of the commands named
+    /// on the line are built.
+    public Invocation parse(String... args) throws UsageException {
+        return LineParser.parse(this, List.of(args));
+    }
+
+    private static int usageError(UsageException e, String command, PrintWriter err) {
+        String name = e.command(command);
+        err.println(name + ": " + e.getMessage());
+        err.println("Try '" + name + " --help' for more information.");
+        return ExitStatus.USAGE;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.of(NAME,
+                        "Checks a mail account and explains why the outgoing server refused to relay a message, and"
+                                + " which setting fixes it. Without arguments, opens the window.")
+                .withChildren(
+                        new CommandSpec.Child("check", CheckCommand.DESCRIPTION, parent -> new CheckCommand(this)),
+                        new CommandSpec.Child("dns", DnsCommand.DESCRIPTION, parent -> new DnsCommand()),
+                        new CommandSpec.Child("demo", DemoCommand.DESCRIPTION, parent -> new DemoCommand()),
+                        new CommandSpec.Child("profiles", ProfilesCommand.DESCRIPTION, parent -> new ProfilesCommand(this)),
+                        new CommandSpec.Child("explain", ExplainCommand.DESCRIPTION, parent -> new ExplainCommand()))
+                .withExitStatuses(
+                        "0:the check ran and relaying works",
+                        "1:the check ran and found a restriction",
+                        "2:usage error (bad option or value)",
+                        "3:could not check (network failure, cancelled, internal error)");
+    }
+
+    /// Without a command there is nothing to do (the launcher opens the window instead).
+    @Override
+    public int run(ParsedArgs args, Output output) throws UsageException {
+        throw new UsageException(NAME, "Missing command: one of check, dns, demo, profiles, explain");
     }
 
     /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).
@@ -79,22 +120,5 @@ public final class RelayDoctorCommand implements Runnable {
             selectedSecrets = secrets.get();
         }
         return selectedSecrets;
-    }
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "Missing subcommand: see relay-doctor --help");
-    }
-
-    /// Prints the version the build stamped.
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {
-                AppInfo.NAME + " " + AppInfo.version(),
-                "Java " + Runtime.version() + ", JavaFX " + AppInfo.javafxVersion()
-            };
-        }
     }
 }

@@ -1,2 +1,2 @@
-/// The command line: `relay-doctor check | explain | dns | profiles | demo`, built with picocli.
+/// The command line: `relay-doctor check | explain | dns | profiles | demo`, parsed with Apache Commons CLI.
 package org.relaydoctor.cli;

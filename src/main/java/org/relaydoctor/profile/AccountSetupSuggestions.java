@@ -22,7 +22,10 @@ public final class AccountSetupSuggestions {
         List<AccountSuggestion> suggest(String email) throws Exception;
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccountSetupSuggestions.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(AccountSetupSuggestions.class);
+    }
 
     private final List<Source> sources;
 
@@ -50,7 +53,7 @@ public final class AccountSetupSuggestions {
                 try {
                     out.addAll(answer.get());
                 } catch (ExecutionException e) {
-                    LOG.debug("A suggestion source failed for {}: {}", email, e.getCause().toString());
+                    log().debug("A suggestion source failed for {}: {}", email, e.getCause().toString());
                 } catch (InterruptedException e) {
                     // Cancelled: stop the sources' look-ups too, or closing the pool would wait for them.
                     pool.shutdownNow();

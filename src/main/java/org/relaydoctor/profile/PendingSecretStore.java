@@ -4,21 +4,38 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /// A secret store whose real store is still being chosen (the keychain probe can block on D-Bus for seconds):
 /// the window opens at once, and reads and writes wait for the choice. Callers are background tasks.
 public final class PendingSecretStore implements SecretStore {
-    private final CompletableFuture<SecretStore> chosen;
+    private final Supplier<SecretStore> selector;
+    private final CompletableFuture<SecretStore> chosen = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private PendingSecretStore(CompletableFuture<SecretStore> chosen) {
-        this.chosen = chosen;
+    private PendingSecretStore(Supplier<SecretStore> selector) {
+        this.selector = Objects.requireNonNull(selector, "selector");
     }
 
     /// Starts `selector` (typically {@link SecretStoreSelector#forThisMachine()}) on its own daemon thread.
     public static PendingSecretStore start(Supplier<SecretStore> selector) {
-        Objects.requireNonNull(selector, "selector");
-        CompletableFuture<SecretStore> chosen = new CompletableFuture<>();
+        PendingSecretStore store = deferred(selector);
+        store.begin();
+        return store;
+    }
+
+    /// A store whose `selector` starts at {@link #begin()} or at the first read or write, whichever comes first
+    /// ({@link #awaitAvailability()} waits for either): the window starts the probe once its first frame is drawn.
+    public static PendingSecretStore deferred(Supplier<SecretStore> selector) {
+        return new PendingSecretStore(selector);
+    }
+
+    /// Starts choosing the store, once.
+    public void begin() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().name("secret-store-selector").start(() -> {
             try {
                 chosen.complete(selector.get());
@@ -26,7 +43,6 @@ public final class PendingSecretStore implements SecretStore {
                 chosen.complete(new SessionSecretStore(t.getClass().getSimpleName()));
             }
         });
-        return new PendingSecretStore(chosen);
     }
 
     @Override
@@ -53,10 +69,15 @@ public final class PendingSecretStore implements SecretStore {
 
     @Override
     public SecretAvailability awaitAvailability() {
-        return store().availability();
+        return chosen().availability(); // waits for the choice without starting it: a deferred one starts at begin()
     }
 
     private SecretStore store() {
+        begin();
+        return chosen();
+    }
+
+    private SecretStore chosen() {
         try {
             return chosen.join();
         } catch (CompletionException e) {

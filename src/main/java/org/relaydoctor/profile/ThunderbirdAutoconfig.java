@@ -39,7 +39,10 @@ public final class ThunderbirdAutoconfig {
             "https://autoconfig.{domain}/mail/config-v1.1.xml?emailaddress={email}",
             "https://{domain}/.well-known/autoconfig/mail/config-v1.1.xml");
 
-    private static final Logger LOG = LoggerFactory.getLogger(ThunderbirdAutoconfig.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(ThunderbirdAutoconfig.class);
+    }
     private static final int MAX_BYTES = 256 * 1024;
 
     private final Duration connectTimeout;
@@ -93,7 +96,7 @@ public final class ThunderbirdAutoconfig {
                     body = in.readNBytes(MAX_BYTES + 1);
                 }
                 if (response.statusCode() != 200 || body.length > MAX_BYTES) {
-                    LOG.debug("Autoconfig {}: HTTP {}", uri, response.statusCode());
+                    log().debug("Autoconfig {}: HTTP {}", uri, response.statusCode());
                     continue;
                 }
                 Optional<AccountSuggestion> parsed = parse(body, email.strip(), uri.toString());
@@ -101,7 +104,7 @@ public final class ThunderbirdAutoconfig {
                     return parsed;
                 }
             } catch (IOException | IllegalArgumentException e) {
-                LOG.debug("Autoconfig {}: {}", uri, e.toString());
+                log().debug("Autoconfig {}: {}", uri, e.toString());
             }
         }
         return Optional.empty();
@@ -114,7 +117,7 @@ public final class ThunderbirdAutoconfig {
         try {
             doc = builder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            LOG.debug("Autoconfig {} is not readable XML: {}", origin, e.getMessage());
+            log().debug("Autoconfig {} is not readable XML: {}", origin, e.getMessage());
             return Optional.empty();
         }
         Element provider = first(doc.getDocumentElement(), "emailProvider");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaydoctor.demo.DemoScenario;
 import org.relaydoctor.demo.DemoServers;
-import picocli.CommandLine;
 
 /// `relay-doctor check` end to end against the demo servers (plain SMTP so that no trust is needed).
 class CheckCommandTest {
@@ -40,10 +39,7 @@ class CheckCommandTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RelayDoctorCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
+        int status = new RelayDoctorCommand().run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(status, out.toString(), err.toString());
     }
 

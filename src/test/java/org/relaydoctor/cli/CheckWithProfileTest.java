@@ -20,7 +20,6 @@ import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SessionSecretStore;
 import org.relaydoctor.profile.SmtpAuth;
 import org.relaydoctor.profile.StoredProfile;
-import picocli.CommandLine;
 
 /// `relay-doctor check --profile NAME|FILE` against the demo servers on 127.0.0.1.
 class CheckWithProfileTest {
@@ -46,10 +45,9 @@ class CheckWithProfileTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new RelayDoctorCommand(() -> home, () -> secrets));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+        int status = new RelayDoctorCommand(() -> home, () -> secrets)
+                .run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
     }
 
     /// The "ok" scenario's account, saved with the SMTP log-on it needs (same as incoming).
@@ -98,15 +96,13 @@ class CheckWithProfileTest {
         Path file = home.resolve("auth-required.json");
         ProfileFiles.write(file, authRequired.profile().withSmtpAuth(new SmtpAuth.Off()));
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new RelayDoctorCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(new StringWriter(), true));
 
         Path password = home.resolve("password");
         java.nio.file.Files.writeString(password, authRequired.password().reveal() + "\n");
 
-        int status = cli.execute("check", "--profile", file.toString(), "--password-file", password.toString(),
-                "--smtp-security", "none", "--timeout", "5", "--json");
+        int status = new RelayDoctorCommand().run(new String[] {"check", "--profile", file.toString(),
+                "--password-file", password.toString(), "--smtp-security", "none", "--timeout", "5", "--json"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
 
         assertThat(status).isEqualTo(1);
         assertThat(new ObjectMapper().readTree(out.toString()).at("/verdict/code").asText()).isEqualTo("AUTH_REQUIRED");

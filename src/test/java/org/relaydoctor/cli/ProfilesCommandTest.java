@@ -29,7 +29,6 @@ import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SessionSecretStore;
 import org.relaydoctor.profile.SmtpAuth;
 import org.relaydoctor.profile.StoredProfile;
-import picocli.CommandLine;
 
 class ProfilesCommandTest {
     @TempDir
@@ -54,10 +53,8 @@ class ProfilesCommandTest {
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cli = new CommandLine(new RelayDoctorCommand(() -> home, () -> secrets));
-        cli.setOut(new PrintWriter(o, true));
-        cli.setErr(new PrintWriter(e, true));
-        int status = cli.execute(args);
+        int status = new RelayDoctorCommand(() -> home, () -> secrets)
+                .run(args, new PrintWriter(o, true), new PrintWriter(e, true));
         out = o.toString();
         err = e.toString();
         return status;

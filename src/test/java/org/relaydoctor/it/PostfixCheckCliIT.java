@@ -39,7 +39,6 @@ import org.relaydoctor.cli.ExitStatus;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.SecretStore;
-import picocli.CommandLine;
 
 /// `relay-doctor check --json`, the real launcher of the build (`target/relay-doctor`, a JVM of its own), against
 /// every Postfix scenario: the JSON's `verdict.code`, the exit status, progress on stderr, and the password
@@ -236,8 +235,8 @@ class PostfixCheckCliIT {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new RelayDoctorCommand(() -> config, secrets)).setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err)).execute(args.toArray(String[]::new));
+        int exit = new RelayDoctorCommand(() -> config, secrets).run(args.toArray(String[]::new),
+                new PrintWriter(out), new PrintWriter(err));
         assertThat(exit).as(err.toString()).isEqualTo(ExitStatus.RESTRICTION);
         assertThat(JSON.readTree(out.toString()).path("verdict").path("code").asText()).isEqualTo("AUTH_REQUIRED");
 
@@ -248,10 +247,9 @@ class PostfixCheckCliIT {
                 org.relaydoctor.profile.StoredProfile.newId(), profile, true, java.util.Optional.empty())));
         StringWriter out2 = new StringWriter();
         StringWriter err2 = new StringWriter();
-        int exit2 = new CommandLine(new RelayDoctorCommand(() -> config, secrets)).setOut(new PrintWriter(out2))
-                .setErr(new PrintWriter(err2)).execute("check", "--json", "--profile", "keychain-test",
-                        "--dns-server", mta().dns().getHostString() + ":" + mta().dns().getPort(),
-                        "--password-file", passwordFile.toString());
+        int exit2 = new RelayDoctorCommand(() -> config, secrets).run(new String[] {"check", "--json", "--profile",
+                "keychain-test", "--dns-server", mta().dns().getHostString() + ":" + mta().dns().getPort(),
+                "--password-file", passwordFile.toString()}, new PrintWriter(out2), new PrintWriter(err2));
         assertThat(exit2).as(err2.toString()).isEqualTo(ExitStatus.RESTRICTION);
         assertThat(JSON.readTree(out2.toString()).path("verdict").path("code").asText()).isEqualTo("AUTH_REQUIRED");
         assertThat(keychain.get()).as("keychain look-ups").isZero();

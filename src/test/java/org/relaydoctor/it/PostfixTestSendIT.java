@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.profile.Secret;
-import picocli.CommandLine;
 
 /// `check --test-send` against the real Postfix + Dovecot: Angus Mail sends through the submission listener (SASL)
 /// and, for POP-before-SMTP, logs on to Dovecot first; Postfix takes the message into its discard transport, so a
@@ -48,8 +47,7 @@ class PostfixTestSendIT {
         args.addAll(List.of(extra));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        new CommandLine(new RelayDoctorCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
+        new RelayDoctorCommand().run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         assertThat(out.toString()).as(err.toString()).startsWith("{");
         String text = out + err.toString();
         for (String form : PostfixCheckCliIT.secretForms(email, password.reveal())) {

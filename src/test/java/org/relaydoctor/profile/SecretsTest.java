@@ -239,4 +239,30 @@ class SecretsTest {
         assertThat(pending.availability()).isEqualTo(keychain.availability());
         assertThat(pending.get("p1")).contains(Secret.of("pw"));
     }
+
+    @Test
+    void aDeferredStoreProbesOnlyAtBeginOrAtTheFirstRead() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        SessionSecretStore keychain = new SessionSecretStore();
+        PendingSecretStore deferred = PendingSecretStore.deferred(() -> {
+            probes.incrementAndGet();
+            return keychain;
+        });
+        Thread waiter = Thread.ofPlatform().start(deferred::awaitAvailability);
+        waiter.join(200);
+        assertThat(waiter.isAlive()).as("awaiting the availability does not start the probe").isTrue();
+        assertThat(probes).hasValue(0);
+        assertThat(deferred.availability().state()).isEqualTo(SecretAvailability.State.PENDING);
+
+        deferred.begin();
+        deferred.begin();
+        waiter.join(5_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(deferred.availability()).isEqualTo(keychain.availability());
+        assertThat(probes).as("begin starts the probe once").hasValue(1);
+
+        PendingSecretStore readFirst = PendingSecretStore.deferred(() -> keychain);
+        keychain.put("p2", Secret.of("pw2"));
+        assertThat(readFirst.get("p2")).as("a read starts a probe not yet begun").contains(Secret.of("pw2"));
+    }
 }

@@ -10,14 +10,17 @@ import org.slf4j.LoggerFactory;
 
 /// The production {@link TaskRunner}: each piece of work is a JavaFX {@link Task} on its own named virtual thread.
 public final class BackgroundTaskRunner implements TaskRunner, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTaskRunner.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(BackgroundTaskRunner.class);
+    }
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(virtualThreads("ui-task-"));
 
     /// A factory for named virtual threads that log what escapes them instead of dying silently.
     public static java.util.concurrent.ThreadFactory virtualThreads(String prefix) {
         return Thread.ofVirtual().name(prefix, 1)
-                .uncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e))
+                .uncaughtExceptionHandler((t, e) -> log().error("Uncaught in {}", t.getName(), e))
                 .factory();
     }
 
@@ -31,7 +34,7 @@ public final class BackgroundTaskRunner implements TaskRunner, AutoCloseable {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> {
-            LOG.warn("Background task {} failed: {}", name, String.valueOf(task.getException()));
+            log().warn("Background task {} failed: {}", name, String.valueOf(task.getException()));
             onFailure.accept(task.getException());
         });
         executor.execute(task);

@@ -42,7 +42,10 @@ import org.relaydoctor.ui.common.TaskRunner;
 public final class ProfileListViewModel {
     /// From this many profiles on, the search field is shown.
     public static final int SEARCH_THRESHOLD = 6;
-    private static final Logger LOG = LoggerFactory.getLogger(ProfileListViewModel.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(ProfileListViewModel.class);
+    }
 
     private final ProfileStorage storage;
     private final SecretStore secrets;
@@ -109,7 +112,7 @@ public final class ProfileListViewModel {
                     try {
                         secrets.get(p.id()).ifPresent(secret -> passwords.put(p.id(), secret));
                     } catch (SecretStoreException e) {
-                        LOG.warn("No remembered password for a profile: {}", e.getMessage());
+                        log().warn("No remembered password for a profile: {}", e.getMessage());
                     }
                 }
             }

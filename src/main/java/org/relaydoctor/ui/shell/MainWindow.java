@@ -82,7 +82,7 @@ public final class MainWindow {
     private final Themes themes = new Themes();
     private final Locale systemLocale;
     private final BorderPane root = new BorderPane();
-    private final Label status = new Label();
+    private final Label status;
     private final ProfileListViewModel profiles;
     private final CheckProgress progress = new CheckProgress(Platform::runLater);
     private final CheckService checkService;
@@ -111,6 +111,9 @@ public final class MainWindow {
         this.systemLocale = systemLocale;
         this.windowState = new WindowState(services.configDir());
         this.preferences = new ShellPreferences(services.configDir());
+        // The theme before the first control: a control made earlier has JavaFX load its default sheet (Modena) in vain.
+        themes.select(preferences.theme());
+        this.status = new Label();
         this.profiles = new ProfileListViewModel(services.profiles(), services.secrets(), services.tasks());
         this.checkService = new CheckService(options -> services.engine().orElseThrow().create(options), progress);
         saveDebounce.setOnFinished(e -> profiles.saveNow());

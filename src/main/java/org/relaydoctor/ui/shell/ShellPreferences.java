@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /// The shell's remembered choices, in `ui-preferences.properties` of the config folder: the language
 /// (empty = the system's), the theme, the DNS server of the check, and the divider between the profile list and the work area.
 public final class ShellPreferences {
-    private static final Logger LOG = LoggerFactory.getLogger(ShellPreferences.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(ShellPreferences.class);
+    }
 
     private final Path file;
     private final Properties values = new Properties();
@@ -28,7 +31,7 @@ public final class ShellPreferences {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("Ignoring unreadable preferences {}: {}", file, e.toString());
+                log().warn("Ignoring unreadable preferences {}: {}", file, e.toString());
             }
         }
     }
@@ -140,7 +143,7 @@ public final class ShellPreferences {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("Could not save preferences to {}: {}", file, e.toString());
+            log().warn("Could not save preferences to {}: {}", file, e.toString());
         }
     }
 }

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /// Remembers the main window's size and position between runs, in `window.properties` of the config folder.
 /// A position that no longer lies on any screen (a monitor was unplugged) is dropped, the size kept.
 public final class WindowState {
-    private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    private static Logger log() {
+        return LoggerFactory.getLogger(WindowState.class);
+    }
 
     private final Path file;
 
@@ -65,7 +68,7 @@ public final class WindowState {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("Could not save the window state to {}: {}", file, e.toString());
+            log().warn("Could not save the window state to {}: {}", file, e.toString());
         }
     }
 
@@ -78,7 +81,7 @@ public final class WindowState {
             p.load(in);
             return Optional.of(p);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Ignoring unreadable window state {}: {}", file, e.toString());
+            log().warn("Ignoring unreadable window state {}: {}", file, e.toString());
             return Optional.empty();
         }
     }

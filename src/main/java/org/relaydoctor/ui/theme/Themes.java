@@ -59,8 +59,10 @@ public final class Themes {
     private void refresh() {
         boolean dark = dark();
         // The precompiled binary sheet: parsing the 160 KB text form was a visible part of the start-up.
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(sheet);
+        }
         if (scene != null) {
             scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
             scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
