@@ -17,8 +17,10 @@ import org.relaydoctor.profile.PendingSecretStore;
 import org.relaydoctor.profile.ThunderbirdAutoconfig;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStoreSelector;
+import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
+import org.relaydoctor.ui.results.CertificateTrust;
 import org.relaydoctor.ui.results.ReportExport;
 import org.relaydoctor.ui.shell.MainWindow;
 import org.relaydoctor.ui.shell.ShellServices;
@@ -35,10 +37,12 @@ public final class RelayDoctorApp extends Application {
         AppDirs dirs = AppDirs.detect();
         BackgroundTaskRunner tasks = new BackgroundTaskRunner();
         PendingSecretStore secrets = PendingSecretStore.deferred(SecretStoreSelector::forThisMachine);
+        TrustedCertificates trusted = new TrustedCertificates(dirs.config());
         ShellServices services = new ShellServices(dirs.config(),
                 ProfileStorage.of(new ProfileStore(dirs.config())), secrets,
-                tasks, Optional.of(EngineCheckRunner::new),
-                new ReportExport(stage, tasks, java.util.Locale.getDefault(), dirs.config()).actions(),
+                tasks, Optional.of(EngineCheckRunner.factory(trusted)),
+                new ReportExport(stage, tasks, java.util.Locale.getDefault(), dirs.config()).actions()
+                        .withTrustCertificate(new CertificateTrust(stage, tasks, trusted).action()),
                 Optional.of(new BuiltInDemo()))
                 .withSuggestions(AccountSetupSuggestions.withAutoconfig(new ThunderbirdAutoconfig(),
                         // The catalogue is parsed on the first look-up, not at start-up.

@@ -82,6 +82,7 @@ public final class AccountCheck {
     /// Runs the whole check; never throws for server or network problems.
     public CheckResult run(AccountProfile profile, Credentials credentials, CheckListener listener) {
         cancelled = false;
+        TlsTrust.warmUpInBackground();
         Run run = new Run(profile, credentials, listener);
         return run.execute();
     }

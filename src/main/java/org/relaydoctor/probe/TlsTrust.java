@@ -1,6 +1,7 @@
 package org.relaydoctor.probe;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -28,6 +30,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -39,8 +42,7 @@ import javax.net.ssl.X509TrustManager;
 /// run. The probes' handshake accepts any chain so that the check can still describe a bad certificate; the
 /// verdict then says TLS failed, just as a mail program would refuse to go on.
 public final class TlsTrust {
-    /// The system's trust store, read once: loading it costs more than a handshake.
-    private static volatile X509TrustManager systemManager;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
     private static final Pattern FINGERPRINT = Pattern.compile("(?i)(?:sha-?256[:=]?)?([0-9a-f]{2}(?:[:\\s-]?[0-9a-f]{2}){31})");
 
     private final List<X509Certificate> extraCertificates;
@@ -171,14 +173,34 @@ public final class TlsTrust {
         systemManager().checkServerTrusted(chain, "UNKNOWN");
     }
 
-    /// Loaded on the first handshake only: reading the system store costs more than a whole plain check.
+    /// The system's trust store, read once (on first use or by the warm-up): loading it costs more than a handshake.
+    private static final class SystemStore {
+        static final X509TrustManager MANAGER = manager(null);
+    }
+
     private static X509TrustManager systemManager() {
-        X509TrustManager m = systemManager;
-        if (m == null) {
-            m = manager(null);
-            systemManager = m;
+        return SystemStore.MANAGER;
+    }
+
+    /// Readies TLS on another thread while a check resolves and greets: in a fresh JVM the first handshake spends
+    /// most of its time reading the trust store and building the key shares of the ClientHello (the first
+    /// secp256r1 key builds the curve's tables). Once per JVM; the probe's handshake then finds them ready.
+    public static void warmUpInBackground() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("tls-warm-up").start(TlsTrust::warmUp);
         }
-        return m;
+    }
+
+    private static void warmUp() {
+        try {
+            SSLEngine engine = system().recordingContext().createSSLEngine("warm-up.invalid", 25);
+            engine.setUseClientMode(true);
+            // wrapping nothing in client mode produces the ClientHello: no network involved
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+            systemManager();
+        } catch (IOException | RuntimeException e) {
+            // only a head start: the probe's own handshake reports any real problem
+        }
     }
 
     private synchronized X509TrustManager extra() {

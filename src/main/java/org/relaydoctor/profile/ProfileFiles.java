@@ -47,7 +47,11 @@ public final class ProfileFiles {
     public static void write(Path file, List<AccountProfile> profiles) throws IOException {
         List<ProfileJson.EntryJson> entries = profiles.stream()
                 .map(p -> ProfileJson.fromModel(StoredProfile.create(p), false)).toList();
-        byte[] bytes = ProfileJson.MAPPER.writeValueAsBytes(ProfileJson.file(entries));
+        writeAtomically(file, ProfileJson.MAPPER.writeValueAsBytes(ProfileJson.file(entries)));
+    }
+
+    /// Replaces `file` with `bytes` so that a reader never meets a half-written file.
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);

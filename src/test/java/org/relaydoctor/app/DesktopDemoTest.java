@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.SessionSecretStore;
+import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
 import org.relaydoctor.ui.results.ResultsActions;
@@ -40,7 +41,8 @@ class DesktopDemoTest {
     @Start
     void start(Stage stage) {
         ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(),
-                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new), ResultsActions.none(),
+                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner.factory(new TrustedCertificates(config))),
+                ResultsActions.none(),
                 Optional.of(demo));
         new MainWindow(stage, services, Locale.ENGLISH).show();
     }

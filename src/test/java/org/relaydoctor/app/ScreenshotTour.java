@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.relaydoctor.profile.SessionSecretStore;
+import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
 import org.relaydoctor.ui.results.ResultsActions;
@@ -48,7 +49,8 @@ public final class ScreenshotTour {
         Path config = Files.createTempDirectory("relay-doctor-tour");
         BuiltInDemo demo = new BuiltInDemo();
         ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(),
-                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner::new), ResultsActions.none(),
+                new BackgroundTaskRunner(), Optional.of(EngineCheckRunner.factory(new TrustedCertificates(config))),
+                ResultsActions.none(),
                 Optional.of(demo));
         // --locale=ru --size=800x560 check how the window looks in a longer language or a small window.
         Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("locale", "en"));

@@ -26,6 +26,7 @@ import javafx.util.Duration;
 import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.SessionSecretStore;
+import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
 import org.relaydoctor.ui.profiles.ProfileStorage;
 import org.relaydoctor.ui.results.ReportExport;
@@ -60,7 +61,7 @@ public final class WalkTour {
             Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("locale", "en"));
             BackgroundTaskRunner tasks = new BackgroundTaskRunner();
             ShellServices services = new ShellServices(config, ProfileStorage.inMemory(), new SessionSecretStore(),
-                    tasks, Optional.of(EngineCheckRunner::new),
+                    tasks, Optional.of(EngineCheckRunner.factory(new TrustedCertificates(config))),
                     new ReportExport(stage, tasks, locale, config, f -> Optional.empty()).actions(), Optional.of(demo))
                     .withSuggestions(new AccountSetupSuggestions(List.of(
                             email -> ProviderCatalog.bundled().byDomainSource().suggest(email))));

@@ -75,7 +75,7 @@ public final class ResultsView extends SplitPane {
         TabPane tabs = new TabPane(
                 tab("stepsTab", "results.tab.steps", steps(result.steps())),
                 tab("dnsTab", "results.tab.dns", dns(result)),
-                tab("tlsTab", "results.tab.tls", tls(result)),
+                tab("tlsTab", "results.tab.tls", tls(result, actions, status)),
                 tab("transcriptTab", "results.tab.transcript", new TranscriptView(result.transcript(), text)),
                 tab("findingsTab", "results.tab.findings", findings(allFindings(result))));
         tabs.setId("resultTabs");
@@ -128,7 +128,7 @@ public final class ResultsView extends SplitPane {
         return new DnsPane(result.dns().get(), text);
     }
 
-    private Node tls(CheckResult result) {
+    private Node tls(CheckResult result, ResultsActions actions, java.util.function.Consumer<String> status) {
         if (result.smtp().flatMap(s -> s.tls()).isEmpty()) {
             return placeholder("results.tls.none");
         }
@@ -156,6 +156,18 @@ public final class ResultsView extends SplitPane {
             v.setWrapText(true);
             g.add(k, 0, i);
             g.add(v, 1, i);
+        }
+        // a certificate no authority vouches for (self-signed, a private CA) can be trusted for later checks, as a
+        // mail program lets one accept it; one whose trust failed for other reasons is trusted by its fingerprint too
+        if (!tls.trusted() && !tls.sha256().isEmpty() && actions.trustCertificate().isPresent()) {
+            Label fingerprint = new Label(tls.sha256());
+            fingerprint.getStyleClass().addAll("monospace", "muted");
+            fingerprint.setWrapText(true);
+            g.add(new Label(text.get("results.tls.sha256")), 0, rows.length);
+            g.add(fingerprint, 1, rows.length);
+            Button trust = button("trustCertificateButton", "results.tls.trust",
+                    () -> actions.trustCertificate().get().run(result, text.locale(), status));
+            g.add(trust, 1, rows.length + 1);
         }
         ScrollPane scroll = new ScrollPane(g);
         scroll.setFitToWidth(true);
