@@ -147,7 +147,8 @@ final class CheckCommand implements Subcommand {
             credentials = new Credentials(rememberedPassword(reference.get(), err), credentials.smtpPassword());
         }
         Optional<InetSocketAddress> dnsServer = dnsServer(args);
-        CheckOptions options = trust(args, new CheckOptions(dnsServer, false, true, false, locale));
+        CheckOptions options = trust(args, new CheckOptions(dnsServer, false, true, false, locale),
+                root.trustedCertificates());
         boolean testSend = args.has(TEST_SEND);
         Optional<String> testSendTo = args.value(TEST_SEND_TO);
         Optional<MailboxAddress> arrivalMailbox = args.value(ARRIVAL_MAILBOX);
@@ -206,9 +207,11 @@ final class CheckCommand implements Subcommand {
     }
 
     /// `--trust-cert` and `--insecure-tls`: a fingerprint is pinned; a file's certificates are pinned and trusted as
-    /// issuers too (a file may hold the server's own certificate or its private CA).
-    private static CheckOptions trust(ParsedArgs args, CheckOptions options) throws UsageException {
-        List<String> pins = new ArrayList<>();
+    /// issuers too (a file may hold the server's own certificate or its private CA). The certificates trusted in the
+    /// window are pinned as well.
+    private static CheckOptions trust(ParsedArgs args, CheckOptions options, List<String> trusted)
+            throws UsageException {
+        List<String> pins = new ArrayList<>(trusted);
         List<X509Certificate> anchors = new ArrayList<>();
         for (String value : args.values(TRUST_CERT)) {
             Optional<String> fingerprint = TlsTrust.fingerprint(value);

@@ -9,6 +9,7 @@ import org.relaydoctor.AppInfo;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStore;
 import org.relaydoctor.profile.SecretStoreSelector;
+import org.relaydoctor.profile.TrustedCertificates;
 
 /// `relay-doctor`: the top-level command; the work is done by its subcommands. {@link #run} is the whole command
 /// line: parse ({@link LineParser}), then help, version or the named command.
@@ -109,6 +110,17 @@ public final class RelayDoctorCommand implements Subcommand {
     }
 
     /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).
+    /// The certificates trusted in the window ("Trust this certificate…"); none when no configuration folder was given.
+    public List<String> trustedCertificates() {
+        Path dir;
+        try {
+            dir = configDir.get();
+        } catch (IllegalStateException e) {
+            return List.of();
+        }
+        return new TrustedCertificates(dir).fingerprints();
+    }
+
     public ProfileStore profileStore() {
         return new ProfileStore(configDir.get());
     }

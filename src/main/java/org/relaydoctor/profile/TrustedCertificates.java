@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 /// names or dates. A damaged file is never overwritten: adding to it fails with a message instead.
 public final class TrustedCertificates {
     static final String FILE_NAME = "trusted-certificates.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /// Made on first use: most runs find no file, and a mapper costs a command-line check's start time.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Pattern FINGERPRINT = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){31}");
 
     private final Path file;
@@ -86,7 +89,7 @@ public final class TrustedCertificates {
     private List<Entry> read() throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = Json.MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -118,13 +121,13 @@ public final class TrustedCertificates {
     }
 
     private void write(List<Entry> entries) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         ArrayNode list = root.putArray("certificates");
         for (Entry e : entries) {
             list.addObject().put("sha256", e.sha256()).put("subject", e.subject()).put("server", e.server())
                     .put("trustedAt", e.trustedAt().toString());
         }
-        ProfileFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        ProfileFiles.writeAtomically(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.relaydoctor.demo.DemoSmtpServer;
 import org.relaydoctor.demo.DemoTls;
 import org.relaydoctor.demo.SmtpHandler;
 import org.relaydoctor.probe.TlsTrust;
+import org.relaydoctor.profile.TrustedCertificates;
 
 /// `--trust-cert` and `--insecure-tls` against servers with the demo's self-signed certificate, which no system
 /// trust store knows: without them the check stops at TLS with the certificate's facts, with them it goes on.
@@ -98,6 +102,19 @@ class TrustCertTest {
         assertThat(refused).as(r.out()).isNotNull();
         assertThat(refused.toString()).contains("TLS");
         assertThat(tree.at("/transcript").toString()).doesNotContain("MAIL FROM:<alice@demo.test> ").contains("STARTTLS");
+    }
+
+    /// What the window trusted ("Trust this certificate…") the command line trusts too, from the same folder.
+    @Test
+    void aCertificateTrustedInTheWindowLetsTheCheckGoOn() throws Exception {
+        Path config = dir.resolve("config");
+        new TrustedCertificates(config).add(new TrustedCertificates.Entry(fingerprint, "CN=localhost",
+                "127.0.0.1:587", Instant.now()));
+        StringWriter out = new StringWriter();
+        int status = new RelayDoctorCommand(() -> config).run(args("--json").toArray(String[]::new),
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(status).as(out.toString()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(out.toString()).at("/smtp/tls/trusted").asBoolean()).isTrue();
     }
 
     @Test
