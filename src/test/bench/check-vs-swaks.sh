@@ -123,7 +123,8 @@ for s in "${scenarios[@]}"; do
         # shellcheck disable=SC2046
         out=$(RD_PASSWORD=$(password "$s") "$launcher" check $(profile "$s") --password-env RD_PASSWORD 2>/dev/null) || true
         checks+=($(( $(now_ms) - t0 )))
-        code=$(printf '%s\n' "$out" | awk '/"verdict" *:/ { v = 1 } v && /"code"/ { gsub(/[",]/, "", $3); print $3; exit }')
+        # awk reads a here-string: from a pipe, its early exit broke printf's pipe and pipefail ended the script
+        code=$(awk '/"verdict" *:/ { v = 1 } v && /"code"/ { gsub(/[",]/, "", $3); print $3; exit }' <<<"$out")
       else
         swaks_probes "$s"
         swakses+=($(( $(now_ms) - t0 )))
