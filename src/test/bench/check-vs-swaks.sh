@@ -50,7 +50,7 @@ profile() {
     network-restricted)    echo "$common $(hostport "$SMTP_NETWORK_RESTRICTED") --email $ALICE --user $ALICE --smtp-auth off" ;;
     pop-before-smtp)       echo "$common $(hostport "$SMTP_POP_BEFORE_SMTP") --email $POP --user $POP --smtp-auth off" ;;
     sender-login-mismatch) echo "$common $(hostport "$SMTP_SENDER_LOGIN_MISMATCH") --email bob@relaydoctor.test --user $ALICE --smtp-auth same" ;;
-    inbound-mx)            echo "$common $(hostport "$SMTP_INBOUND_MX") --email $ALICE --user $ALICE --smtp-auth off" ;;
+    inbound-mx)            echo "$common --smtp-host mx.relaydoctor.test --smtp-port ${SMTP_INBOUND_MX##*:} --email $ALICE --user $ALICE --smtp-auth off" ;;
     starttls-required)     echo "$common $(hostport "$SMTP_STARTTLS_REQUIRED") --email $ALICE --user $ALICE --smtp-auth same" ;;
     not-local-sender)      echo "$common $(hostport "$SMTP_NOT_LOCAL_SENDER") --email bob@elsewhere.test --user $ALICE --smtp-auth off" ;;
     pbl-blocked)           echo "$common $(hostport "$SMTP_PBL_BLOCKED") --email $ALICE --user $ALICE --smtp-auth off" ;;
