@@ -87,11 +87,15 @@ public final class TrustedCertificates {
     }
 
     private List<Entry> read() throws IOException {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return List.of();
+        }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + "); move it away to trust certificates again",
                     e);
