@@ -52,7 +52,8 @@ cmd[minimal-packaged]="$app/lib/runtime/bin/java $jvm_opts -XX:AOTCache=$work/mi
 cmd[minimal-packaged-app-flags]="$app/lib/runtime/bin/java $jvm_opts $app_xx -XX:AOTCache=$work/minimal-app-flags.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal.jar --add-modules javafx.controls MinimalWindow"
 cmd[relaydoctor-plain]="$java -Djavafx.cachedir=$work/fxcache --enable-native-access=javafx.graphics -p $jar:target/lib -m $module"
 cmd[relaydoctor-packaged]="$app/bin/relay-doctor"
-[ -x "$app/lib/relay-doctor.stock" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
+# jpackage's own launcher, kept beside ours, when it can find its .cfg (it looks for it next to itself).
+[ -x "$app/lib/relay-doctor.stock" ] && [ -f "$app/lib/app/relay-doctor.stock.cfg" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
 order=(minimal-plain minimal-packaged minimal-packaged-app-flags relaydoctor-plain relaydoctor-packaged relaydoctor-stock-launcher)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
