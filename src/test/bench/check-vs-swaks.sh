@@ -50,7 +50,7 @@ profile() {
     network-restricted)    echo "$common $(hostport "$SMTP_NETWORK_RESTRICTED") --email $ALICE --user $ALICE --smtp-auth off" ;;
     pop-before-smtp)       echo "$common $(hostport "$SMTP_POP_BEFORE_SMTP") --email $POP --user $POP --smtp-auth off" ;;
     sender-login-mismatch) echo "$common $(hostport "$SMTP_SENDER_LOGIN_MISMATCH") --email bob@relaydoctor.test --user $ALICE --smtp-auth same" ;;
-    inbound-mx)            echo "$common $(hostport "$SMTP_INBOUND_MX") --email $ALICE --user $ALICE --smtp-auth off" ;;
+    inbound-mx)            echo "$common --smtp-host mx.relaydoctor.test --smtp-port ${SMTP_INBOUND_MX##*:} --email $ALICE --user $ALICE --smtp-auth off" ;;
     starttls-required)     echo "$common $(hostport "$SMTP_STARTTLS_REQUIRED") --email $ALICE --user $ALICE --smtp-auth same" ;;
     not-local-sender)      echo "$common $(hostport "$SMTP_NOT_LOCAL_SENDER") --email bob@elsewhere.test --user $ALICE --smtp-auth off" ;;
     pbl-blocked)           echo "$common $(hostport "$SMTP_PBL_BLOCKED") --email $ALICE --user $ALICE --smtp-auth off" ;;
@@ -123,7 +123,8 @@ for s in "${scenarios[@]}"; do
         # shellcheck disable=SC2046
         out=$(RD_PASSWORD=$(password "$s") "$launcher" check $(profile "$s") --password-env RD_PASSWORD 2>/dev/null) || true
         checks+=($(( $(now_ms) - t0 )))
-        code=$(printf '%s\n' "$out" | awk '/"verdict" *:/ { v = 1 } v && /"code"/ { gsub(/[",]/, "", $3); print $3; exit }')
+        # awk reads a here-string: from a pipe, its early exit broke printf's pipe and pipefail ended the script
+        code=$(awk '/"verdict" *:/ { v = 1 } v && /"code"/ { gsub(/[",]/, "", $3); print $3; exit }' <<<"$out")
       else
         swaks_probes "$s"
         swakses+=($(( $(now_ms) - t0 )))

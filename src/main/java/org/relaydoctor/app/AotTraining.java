@@ -3,8 +3,6 @@ package org.relaydoctor.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.relaydoctor.cli.ExitStatus;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.demo.DemoScenario;
 import org.relaydoctor.demo.DemoServers;
+import org.relaydoctor.demo.SmtpHandler;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.Security;
 import org.relaydoctor.profile.SmtpAuth;
@@ -22,8 +21,7 @@ import org.relaydoctor.profile.SmtpAuth;
 /// The workload that trains the command line's AOT cache (JEP 483/514/515) at build and install time
 /// (`-Drelaydoctor.aotTraining=true` with `-XX:AOTCacheOutput`): `check` against every built-in demo server, in text
 /// and JSON, then `dns`, `explain`, `demo`, `profiles`, a help text and `--version`, all in one JVM so that one cache
-/// covers every command. Nothing leaves
-/// 127.0.0.1: DNS look-ups go to a closed local port and fail at once.
+/// covers every command. Nothing leaves 127.0.0.1: DNS questions go to the demo's own DNS server.
 final class AotTraining {
     static final String PROPERTY = "relaydoctor.aotTraining";
 
@@ -35,7 +33,8 @@ final class AotTraining {
         try (DemoServers demo = DemoServers.start()) {
             Files.writeString(password, DemoServers.PASSWORD);
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            for (List<String> args : commands(demo.scenarios(), password, "127.0.0.1:" + closedUdpPort())) {
+            String dns = "127.0.0.1:" + demo.dnsAddress().getPort();
+            for (List<String> args : commands(demo.scenarios(), password, dns)) {
                 int status = new RelayDoctorCommand(configDir).run(args.toArray(String[]::new), nowhere, nowhere);
                 if (status == ExitStatus.USAGE) {
                     // a training that no longer parses would leave the cache without the check's classes
@@ -54,8 +53,8 @@ final class AotTraining {
         for (int i = 0; i < scenarios.size(); i++) {
             commands.add(check(scenarios.get(i).profile(), password, dns, i % 2 == 0));
         }
-        commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns, "--json"));
-        commands.add(List.of("dns", "relaydoctor.test", "--dns-server", dns));
+        commands.add(List.of("dns", SmtpHandler.DOMAIN, "--dns-server", dns, "--json"));
+        commands.add(List.of("dns", SmtpHandler.DOMAIN, "--dns-server", dns));
         commands.add(List.of("explain", "550 5.7.1 <friend@example.org>: Relay access denied"));
         commands.add(List.of("demo", "--scenario", scenarios.getFirst().id()));
         commands.add(List.of("profiles", "list"));
@@ -87,12 +86,5 @@ final class AotTraining {
             case STARTTLS -> "starttls";
             case AUTO -> "auto";
         };
-    }
-
-    /// A UDP port nobody listens on: taken from the system, then let go.
-    private static int closedUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

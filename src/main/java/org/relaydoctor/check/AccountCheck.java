@@ -249,23 +249,15 @@ public final class AccountCheck {
             }
         }
 
-        /// Whether the outgoing host is an MX of the account's domain, by name or by the address connected to (a host
-        /// typed as an IP address, or another name of the MX machine); empty when the MX question got no answer.
+        /// Whether the outgoing host is one of the account domain's MX hosts (by name: a machine that is both the MX
+        /// and the submission server under another name is not an inbound-only server); empty when the MX question
+        /// got no answer.
         private Optional<Boolean> hostIsMx(Optional<DnsReport> dns) {
             String host = profile.outgoing().host().toLowerCase(Locale.ROOT);
             return dns.filter(d -> d.mxStatus() == org.relaydoctor.dns.DnsStatus.FOUND
                             || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NO_DATA
                             || d.mxStatus() == org.relaydoctor.dns.DnsStatus.NXDOMAIN)
-                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)
-                            || mx.addresses().stream().anyMatch(this::isConnectedAddress)));
-        }
-
-        private boolean isConnectedAddress(String literal) {
-            try {
-                return address != null && InetAddress.ofLiteral(literal).equals(address);
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+                    .map(d -> d.mx().stream().anyMatch(mx -> mx.host().equalsIgnoreCase(host)));
         }
 
         // ---- the configured attempt -------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.relaydoctor.check.AccountCheck;
 import org.relaydoctor.check.CheckListener;
 import org.relaydoctor.check.CheckResult;
 import org.relaydoctor.check.Credentials;
@@ -52,7 +51,7 @@ final class DemoCommand implements Subcommand {
             JsonReport report = new JsonReport(locale);
             boolean allMatch = true;
             for (DemoScenario s : chosen) {
-                CheckResult r = new AccountCheck(demo.checkOptions(locale)).run(s.profile(),
+                CheckResult r = demo.newCheck(locale).run(s.profile(),
                         Credentials.of(s.password()), progress ? new ConsoleProgress(err) : CheckListener.NONE);
                 boolean match = r.verdict().code() == s.expected();
                 allMatch &= match;

@@ -109,7 +109,6 @@ public final class RelayDoctorCommand implements Subcommand {
         throw new UsageException(NAME, "Missing command: one of check, dns, demo, profiles, explain");
     }
 
-    /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).
     /// The certificates trusted in the window ("Trust this certificate…"); none when no configuration folder was given.
     public List<String> trustedCertificates() {
         Path dir;
@@ -121,6 +120,7 @@ public final class RelayDoctorCommand implements Subcommand {
         return new TrustedCertificates(dir).fingerprints();
     }
 
+    /// The saved profiles of this user (or of `RELAY_DOCTOR_HOME`).
     public ProfileStore profileStore() {
         return new ProfileStore(configDir.get());
     }

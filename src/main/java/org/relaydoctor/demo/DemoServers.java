@@ -3,6 +3,7 @@ package org.relaydoctor.demo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.relaydoctor.check.AccountCheck;
 import org.relaydoctor.check.CheckOptions;
+import org.relaydoctor.check.DnsStep;
+import org.relaydoctor.check.HostResolver;
 import org.relaydoctor.diagnosis.VerdictCode;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.IncomingServer;
@@ -38,6 +42,7 @@ public final class DemoServers implements Closeable {
     private final List<DemoScenario> scenarios = new ArrayList<>();
     private final Map<String, Instant> popGrants = new ConcurrentHashMap<>();
     private DemoIncomingServer pop3;
+    private DemoDns dns;
 
     private DemoServers() {}
 
@@ -66,10 +71,22 @@ public final class DemoServers implements Closeable {
         return tls;
     }
 
-    /// Options for checking a scenario: the demo certificate trusted, no other ports (they are not the demo's).
+    /// Options for checking a scenario: the demo certificate trusted, no other ports (they are not the demo's), and
+    /// every DNS question asked of the demo's own DNS server.
     public CheckOptions checkOptions(Locale locale) {
-        return new CheckOptions(Optional.empty(), false, false, false, locale)
+        return new CheckOptions(Optional.of(dns.address()), false, false, false, locale)
                 .withExtraTrust(List.of(tls.certificate()));
+    }
+
+    /// A check of the demo scenarios with its DNS facts, all answered by the demo's DNS server.
+    public AccountCheck newCheck(Locale locale) {
+        CheckOptions options = checkOptions(locale);
+        return new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live());
+    }
+
+    /// The demo's DNS server (`--dns-server` for checks of the demo servers from the command line).
+    public InetSocketAddress dnsAddress() {
+        return dns.address();
     }
 
     public int pop3Port() {
@@ -77,6 +94,8 @@ public final class DemoServers implements Closeable {
     }
 
     private void startAll() throws IOException {
+        dns = DemoDns.start();
+        servers.add(dns);
         pop3 = new DemoIncomingServer(MailProtocol.POP3, Map.of(LOGIN, PASSWORD),
                 address -> popGrants.put(address, Instant.now().plus(POP_GRANT)));
         servers.add(pop3);
@@ -86,7 +105,10 @@ public final class DemoServers implements Closeable {
         add("pop-before-smtp", () -> new PopBeforeSmtp(popGrants), VerdictCode.POP_BEFORE_SMTP, p -> p, Security.NONE);
         add("sender-not-local", NotLocalSender::new, VerdictCode.SENDER_NOT_LOCAL,
                 p -> p.withEmail("alice@elsewhere.example"), Security.NONE);
-        add("inbound-only-mx", InboundOnlyMx::new, VerdictCode.RECIPIENT_NOT_LOCAL, p -> p, Security.NONE);
+        // the outgoing server entered is the domain's MX, as the demo's DNS says
+        add("inbound-only-mx", InboundOnlyMx::new, VerdictCode.RECIPIENT_NOT_LOCAL,
+                p -> p.withOutgoing(new OutgoingServer(DemoDns.MX_HOST, p.outgoing().port(), p.outgoing().security())),
+                Security.NONE);
         add("starttls-required", StartTlsRequired::new, VerdictCode.TLS_REQUIRED,
                 p -> p.withSmtpAuth(new SmtpAuth.SameAsIncoming()), Security.NONE);
         add("sender-not-owned", SenderLoginMismatch::new, VerdictCode.SENDER_NOT_OWNED,

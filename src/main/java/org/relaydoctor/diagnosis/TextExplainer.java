@@ -115,7 +115,9 @@ public final class TextExplainer {
         readLines(body, bounce ? InputKind.BOUNCE : InputKind.SERVER_REPLY, candidates);
         if (candidates.isEmpty() && body.length() <= ReplyClassifier.MAX_TEXT && body.lines().limit(12).count() <= 10) {
             String bare = body.strip();
-            candidates.add(new Candidate(ServerReply.parse(bare), SmtpPhase.UNKNOWN, oneLine(bare), 9, InputKind.SERVER_REPLY));
+            // A one-line paste may carry only the enhanced code ("5.7.57 Client not authenticated ...").
+            ServerReply reply = bare.lines().count() > 1 ? ServerReply.parse(bare) : replyOf(bare);
+            candidates.add(new Candidate(reply, SmtpPhase.UNKNOWN, oneLine(bare), 9, InputKind.SERVER_REPLY));
         }
         collectAddresses(body, facts);
         ExtractedFacts extracted = facts.build();

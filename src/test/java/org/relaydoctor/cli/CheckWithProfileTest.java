@@ -66,7 +66,8 @@ class CheckWithProfileTest {
         StoredProfile saved = saveOk(true, plain);
         secrets.put(saved.id(), ok.password());
 
-        Run r = run("check", "--profile", "demo ok", "--timeout", "5", "--json");
+        Run r = run("check", "--profile", "demo ok", "--timeout", "5", "--json", "--dns-server",
+                CheckCommandTest.dnsServer(demo));
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).at("/verdict/code").asText()).isEqualTo("OK");
@@ -83,7 +84,7 @@ class CheckWithProfileTest {
         secrets.put(saved.id(), ok.password());
 
         Run r = run("check", "--profile", "Demo OK", "--smtp-port", String.valueOf(ok.profile().outgoing().port()),
-                "--smtp-security", "none", "--timeout", "5", "--json");
+                "--smtp-security", "none", "--timeout", "5", "--json", "--dns-server", CheckCommandTest.dnsServer(demo));
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(new ProfileStore(home).load().profiles().getFirst().lastResult())
@@ -101,7 +102,8 @@ class CheckWithProfileTest {
         java.nio.file.Files.writeString(password, authRequired.password().reveal() + "\n");
 
         int status = new RelayDoctorCommand().run(new String[] {"check", "--profile", file.toString(),
-                "--password-file", password.toString(), "--smtp-security", "none", "--timeout", "5", "--json"},
+                "--password-file", password.toString(), "--smtp-security", "none", "--timeout", "5", "--json",
+                "--dns-server", CheckCommandTest.dnsServer(demo)},
                 new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
 
         assertThat(status).isEqualTo(1);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaydoctor.demo.DemoDns;
 import org.relaydoctor.demo.DemoScenario;
 import org.relaydoctor.demo.DemoServers;
 import org.relaydoctor.probe.TestMessageSend;
@@ -30,6 +31,8 @@ class TestSendTest {
     private static final String PASSWORD = "Gr33n-s3cret-pw";
 
     private GreenMail mail;
+    /// Answers the check's DNS questions on loopback: nothing leaves the machine.
+    private DemoDns dns;
 
     @TempDir
     Path dir;
@@ -40,11 +43,17 @@ class TestSendTest {
                 new ServerSetup(0, "127.0.0.1", "pop3"), new ServerSetup(0, "127.0.0.1", "imap")});
         mail.start();
         mail.setUser(USER, USER, PASSWORD);
+        try {
+            dns = DemoDns.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
     void stop() {
         mail.stop();
+        dns.close();
     }
 
     private List<String> args(String incoming, int incomingPort, String... extra) throws Exception {
@@ -59,7 +68,8 @@ class TestSendTest {
                 "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(mail.getSmtp().getPort()),
                 "--smtp-security", "none", "--smtp-auth", "same", "--incoming", incoming, "--incoming-host", "127.0.0.1",
                 "--incoming-port", String.valueOf(incomingPort), "--user", user, "--password-file", pw.toString(),
-                "--to", "friend@example.org", "--timeout", "5", "--json"));
+                "--to", "friend@example.org", "--timeout", "5", "--json", "--dns-server",
+                "127.0.0.1:" + dns.address().getPort()));
         a.addAll(List.of(extra));
         return a;
     }
@@ -166,7 +176,8 @@ class TestSendTest {
                     "--trust-cert", TlsTrust.sha256(demo.tls().certificate()), "--smtp-auth", "same",
                     "--incoming-host", "127.0.0.1", "--incoming-port", String.valueOf(demo.pop3Port()),
                     "--user", s.profile().login(), "--password-file", pw.toString(), "--to", s.profile().testRecipient(),
-                    "--timeout", "5", "--json", "--test-send", "--test-send-to", s.profile().testRecipient());
+                    "--timeout", "5", "--json", "--test-send", "--test-send-to", s.profile().testRecipient(),
+                    "--dns-server", CheckCommandTest.dnsServer(demo));
             CheckCommandTest.Run r = run(a);
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertThat(r.status()).as(r.out()).isEqualTo(1);

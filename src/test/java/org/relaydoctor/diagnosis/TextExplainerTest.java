@@ -152,6 +152,10 @@ class TextExplainerTest {
                 'Error Number: 0x800CCC6A', UNKNOWN
                 'Error Number: 0x800CCC67', RATE_LIMITED
                 'Номер ошибки: 0x800CCC13', UNKNOWN
+                'Server Error: 530, Error Number: 0x800CCC7C', TLS_REQUIRED
+                'Server Error: 454, Error Number: 0x800CCC7F', TLS_FAILED
+                'Server Error: 551, Error Number: 0x800CCC6B', RECIPIENT_NOT_LOCAL
+                'Server Error: 450, Error Number: 0x800CCC68', RATE_LIMITED
                 """)
         void outlookErrorNumbers(String text, VerdictCode expected) {
             Explanation e = EXPLAINER.explain(text);
