@@ -190,18 +190,20 @@ public final class DnsLookup {
         String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (t.matches("\\d{1,3}(\\.\\d{1,3}){3}") || t.contains(":") && t.matches("[0-9A-Fa-f:.]+")) {
             try {
-                return Optional.of(InetAddress.getByName(t)); // a literal: parsed, never looked up
-            } catch (UnknownHostException e) {
+                return Optional.of(InetAddress.ofLiteral(t)); // parsed, never looked up (getByName asked DNS for "999.1.1.1")
+            } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
         }
         return Optional.empty();
     }
 
-    /// Names under the special-use domains no public resolver answers for (RFC 2606, RFC 6761).
+    /// Names under the special-use domains no public resolver answers for (RFC 2606, RFC 6761), and the
+    /// documentation domains example.com/.net/.org (RFC 2606 section 3), which hold no one's mail.
     static boolean reservedName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        for (String tld : List.of("test", "example", "invalid", "localhost", "local")) {
+        for (String tld : List.of("test", "example", "invalid", "localhost", "local", "example.com", "example.net",
+                "example.org")) {
             if (n.equals(tld) || n.endsWith("." + tld)) {
                 return true;
             }

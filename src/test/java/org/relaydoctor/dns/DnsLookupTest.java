@@ -78,6 +78,8 @@ class DnsLookupTest {
         assertThat(system.query("demo.test", Type.MX).status()).isEqualTo(DnsStatus.NOT_ASKED);
         assertThat(system.query("mail.example", Type.A).status()).isEqualTo(DnsStatus.NOT_ASKED);
         assertThat(system.query("x.invalid", Type.A).status()).isEqualTo(DnsStatus.NOT_ASKED);
+        assertThat(system.query("example.com", Type.MX).status()).isEqualTo(DnsStatus.NOT_ASKED);
+        assertThat(system.query("_submission._tcp.example.org", Type.SRV).status()).isEqualTo(DnsStatus.NOT_ASKED);
         assertThat(system.reverse(InetAddress.getByName("192.168.1.5")).status()).isEqualTo(DnsStatus.NOT_ASKED);
         assertThat(system.reverse(InetAddress.getByName("127.0.0.1")).status()).isEqualTo(DnsStatus.NOT_ASKED);
         assertThat(system.reverse(InetAddress.getByName("100.64.0.1")).status()).isEqualTo(DnsStatus.NOT_ASKED);
