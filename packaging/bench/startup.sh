@@ -24,6 +24,13 @@ fi
 export RELAY_DOCTOR_HOME="$work/home"
 
 if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d target/installer-work/image/*/ | head -1); app=${app%/}; fi
+# A build's app image has no AOT caches yet (the package trains them at install): train them as the install does.
+if [ ! -f "$app/lib/app/relay-doctor.aot" ] && [ -x "$app/lib/install-hooks.sh" ]; then
+  "$app/lib/install-hooks.sh" train "$app"
+fi
+# Relay Doctor's own JIT and GC options (its launcher's -XX: flags): the minimal window is also run with them, so
+# that what they do to any JavaFX window is not counted as Relay Doctor's gain.
+app_xx=$(grep -o -- '-XX:[A-Za-z+-][A-Za-z0-9=]*' "$app/bin/relay-doctor" | grep -v AOTCache | sort -u | tr '\n' ' ')
 jar=$(ls target/relay-doctor-*.jar | head -1)
 fxjars=$(ls target/lib/javafx-*-*-*.jar | tr '\n' ':')
 module=org.relaydoctor/org.relaydoctor.app.Main
@@ -36,14 +43,18 @@ mkdir -p "$work/minimal"
 "$JAVA_HOME/bin/jar" --create --file "$work/minimal.jar" -C "$work/minimal" .
 "$app/lib/runtime/bin/java" $jvm_opts -XX:AOTCacheOutput="$work/minimal.aot" -Xlog:aot=off -Xlog:cds=off \
   -Drelaydoctor.exitAfterShown=true -cp "$work/minimal.jar" --add-modules javafx.controls MinimalWindow >/dev/null
+"$app/lib/runtime/bin/java" $jvm_opts $app_xx -XX:AOTCacheOutput="$work/minimal-app-flags.aot" -Xlog:aot=off \
+  -Xlog:cds=off -Drelaydoctor.exitAfterShown=true -cp "$work/minimal.jar" --add-modules javafx.controls MinimalWindow >/dev/null
 
 declare -A cmd
 cmd[minimal-plain]="$java -Djavafx.cachedir=$work/fxcache --module-path $fxjars --add-modules javafx.controls -cp $work/minimal.jar MinimalWindow"
 cmd[minimal-packaged]="$app/lib/runtime/bin/java $jvm_opts -XX:AOTCache=$work/minimal.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal.jar --add-modules javafx.controls MinimalWindow"
+cmd[minimal-packaged-app-flags]="$app/lib/runtime/bin/java $jvm_opts $app_xx -XX:AOTCache=$work/minimal-app-flags.aot -Xlog:aot=off -Xlog:cds=off -cp $work/minimal.jar --add-modules javafx.controls MinimalWindow"
 cmd[relaydoctor-plain]="$java -Djavafx.cachedir=$work/fxcache --enable-native-access=javafx.graphics -p $jar:target/lib -m $module"
 cmd[relaydoctor-packaged]="$app/bin/relay-doctor"
-[ -x "$app/lib/relay-doctor.stock" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
-order=(minimal-plain minimal-packaged relaydoctor-plain relaydoctor-packaged relaydoctor-stock-launcher)
+# jpackage's own launcher, kept beside ours, when it can find its .cfg (it looks for it next to itself).
+[ -x "$app/lib/relay-doctor.stock" ] && [ -f "$app/lib/app/relay-doctor.stock.cfg" ] && cmd[relaydoctor-stock-launcher]="$app/lib/relay-doctor.stock"
+order=(minimal-plain minimal-packaged minimal-packaged-app-flags relaydoctor-plain relaydoctor-packaged relaydoctor-stock-launcher)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
@@ -63,6 +74,7 @@ idle_rss_mib() {      # starts the window, waits until it is shown and idle, pri
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg); Relay Doctor's -XX: options: $app_xx"
 printf '%-28s %16s %14s\n' "run" "first window ms" "idle RSS MiB"
 for name in "${order[@]}"; do
   [ -n "${cmd[$name]:-}" ] || continue

@@ -7,10 +7,24 @@
 #          platform and quits after the first frame; the command line's runs checks against the built-in demo servers
 #          on 127.0.0.1 (org.relaydoctor.app.AotTraining). If one fails, that face simply starts without its cache.
 # remove:  deletes exactly those links (only the ones that still point into /opt/relay-doctor) and the caches.
-app=/opt/relay-doctor
+# train [DIR]: only trains the caches, of the app image in DIR (packaging/bench/startup.sh on a build's image).
+app=${2:-/opt/relay-doctor}
 cache=$app/lib/app/relay-doctor.aot
 cli_cache=$app/lib/app/relay-doctor-cli.aot
 files() { (cd "$app/lib/desktop" && find . -type f -printf '%P\n'); }
+train() {
+  home=$(mktemp -d)
+  rm -f "$cache"
+  RELAY_DOCTOR_HOME="$home" timeout 300 "$app/lib/runtime/bin/java" ${installer.jvmOptions} \
+    -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off \
+    -Dglass.platform=Headless -Dprism.order=sw -Drelaydoctor.exitAfterShown=true \
+    -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cache"
+  rm -f "$cli_cache"
+  RELAY_DOCTOR_HOME="$home" timeout 300 "$app/lib/runtime/bin/java" ${installer.jvmOptions} \
+    -XX:AOTCacheOutput="$cli_cache" -Xlog:aot=off -Xlog:cds=off -Drelaydoctor.aotTraining=true \
+    -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cli_cache"
+  rm -rf "$home" "$cache.config" "$cli_cache.config"
+}
 case "$1" in
   install)
     ln -sf "$app/bin/relay-doctor" /usr/bin/relay-doctor
@@ -18,17 +32,10 @@ case "$1" in
       mkdir -p "$(dirname "/usr/share/$f")"
       ln -sf "$app/lib/desktop/$f" "/usr/share/$f"
     done
-    home=$(mktemp -d)
-    rm -f "$cache"
-    RELAY_DOCTOR_HOME="$home" timeout 300 "$app/lib/runtime/bin/java" ${installer.jvmOptions} \
-      -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off \
-      -Dglass.platform=Headless -Dprism.order=sw -Drelaydoctor.exitAfterShown=true \
-      -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cache"
-    rm -f "$cli_cache"
-    RELAY_DOCTOR_HOME="$home" timeout 300 "$app/lib/runtime/bin/java" ${installer.jvmOptions} \
-      -XX:AOTCacheOutput="$cli_cache" -Xlog:aot=off -Xlog:cds=off -Drelaydoctor.aotTraining=true \
-      -p "$app/lib/app/mods" -m ${app.module}/${app.mainClass} >/dev/null 2>&1 || rm -f "$cli_cache"
-    rm -rf "$home" "$cache.config" "$cli_cache.config" ;;
+    train ;;
+  train)
+    train
+    exit 0 ;;
   remove)
     [ "$(readlink /usr/bin/relay-doctor)" = "$app/bin/relay-doctor" ] && rm -f /usr/bin/relay-doctor
     files | while read -r f; do

@@ -29,6 +29,12 @@ class MainWindowTest {
         new MainWindow(stage, config, Locale.ENGLISH).show();
     }
 
+    /// Closing saves what is pending at once: no debounced save writes into the folder while JUnit deletes it.
+    @org.junit.jupiter.api.AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::hide);
+    }
+
     @Test
     void showsTitleMenuAndEmptyState(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("Relay Doctor");
