@@ -323,21 +323,30 @@ class VerdictByServerBehaviourTest {
                 Arguments.of("Postfix MX", "554 5.7.1 <friend@example.org>: Relay access denied"));
     }
 
-    /// An MX: mail for its own domain only, no AUTH, no STARTTLS.
+    /// An MX: mail for its own domain only (refusing the rest with `refusal`), no AUTH; without STARTTLS when
+    /// started with {@link ScriptedSmtp#withoutTls}.
+    static final class InboundOnly extends ScriptedSmtp.Server {
+        private final String refusal;
+
+        InboundOnly(String refusal) {
+            this.refusal = refusal;
+        }
+
+        @Override
+        protected String authMechanisms() {
+            return "";
+        }
+
+        @Override
+        public List<String> rcpt(String address) {
+            return isLocal(address) ? List.of("250 2.1.5 Ok") : List.of(refusal);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("inboundOnlyFamilies")
     void recipientNotLocal(String family, String refusal) {
-        try (ScriptedSmtp s = ScriptedSmtp.withoutTls(() -> new ScriptedSmtp.Server() {
-            @Override
-            protected String authMechanisms() {
-                return "";
-            }
-
-            @Override
-            public List<String> rcpt(String address) {
-                return isLocal(address) ? List.of("250 ok") : List.of(refusal);
-            }
-        })) {
+        try (ScriptedSmtp s = ScriptedSmtp.withoutTls(() -> new InboundOnly(refusal))) {
             CheckResult r = run(account(s.port(), Security.NONE, new SmtpAuth.Off()));
             assertThat(r.verdict().code()).as(family + "\n" + describe(r)).isEqualTo(VerdictCode.RECIPIENT_NOT_LOCAL);
             assertThat(r.verdict().evidence()).contains(refusal).anyMatch(e -> e.startsWith("250"));
@@ -351,17 +360,7 @@ class VerdictByServerBehaviourTest {
     @CsvSource({"localhost, RECIPIENT_NOT_LOCAL", "mx1.hosting.test, NETWORK_RESTRICTED"})
     void theDomainsMxIsRecognisedByItsName(String mxHost, VerdictCode expected) {
         String refusal = "554 5.7.1 <friend@example.org>: Relay access denied";
-        try (ScriptedSmtp s = ScriptedSmtp.withoutTls(() -> new ScriptedSmtp.Server() {
-            @Override
-            protected String authMechanisms() {
-                return "";
-            }
-
-            @Override
-            public List<String> rcpt(String address) {
-                return isLocal(address) ? List.of("250 2.1.5 Ok") : List.of(refusal);
-            }
-        })) {
+        try (ScriptedSmtp s = ScriptedSmtp.withoutTls(() -> new InboundOnly(refusal))) {
             AccountProfile p = account(s.port(), Security.NONE, new SmtpAuth.Off());
             DnsStep dns = (profile, options) -> Optional.of(new DnsReport(profile.emailDomain(),
                     List.of(new MxRecord(10, mxHost, Optional.empty(), List.of("127.0.0.1"), Optional.empty())),
