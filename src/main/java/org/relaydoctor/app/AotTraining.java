@@ -33,7 +33,7 @@ final class AotTraining {
         try (DemoServers demo = DemoServers.start()) {
             Files.writeString(password, DemoServers.PASSWORD);
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            String dns = "127.0.0.1:" + demo.dnsAddress().getPort();
+            String dns = demo.dnsServer();
             for (List<String> args : commands(demo.scenarios(), password, dns)) {
                 int status = new RelayDoctorCommand(configDir).run(args.toArray(String[]::new), nowhere, nowhere);
                 if (status == ExitStatus.USAGE) {

@@ -7,7 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -55,9 +55,14 @@ public final class DemoDns implements Closeable {
                 new ARecord(Name.fromString(SmtpHandler.HOST + "."), DClass.IN, TTL, loopback));
     }
 
-    /// Where to send the demo's DNS questions (`--dns-server` / the check's resolver).
+    /// Where to send the demo's DNS questions (the check's resolver).
     public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /// The same as `--dns-server` takes it ("127.0.0.1:PORT").
+    public String hostAndPort() {
+        return address().getAddress().getHostAddress() + ":" + address().getPort();
     }
 
     private void serve() {
@@ -66,7 +71,7 @@ public final class DemoDns implements Closeable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
-                byte[] answer = answer(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                byte[] answer = answer(Arrays.copyOf(packet.getData(), packet.getLength()));
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 // a closed socket ends the loop; a malformed question gets no answer
@@ -100,10 +105,5 @@ public final class DemoDns implements Closeable {
     @Override
     public void close() {
         socket.close();
-    }
-
-    @Override
-    public String toString() {
-        return "demo DNS at " + address().getHostString().toLowerCase(Locale.ROOT) + ":" + address().getPort();
     }
 }

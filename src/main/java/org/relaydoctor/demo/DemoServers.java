@@ -3,7 +3,6 @@ package org.relaydoctor.demo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +83,9 @@ public final class DemoServers implements Closeable {
         return new AccountCheck(options, HostResolver.of(options.dnsServer()), DnsStep.live());
     }
 
-    /// The demo's DNS server (`--dns-server` for checks of the demo servers from the command line).
-    public InetSocketAddress dnsAddress() {
-        return dns.address();
+    /// The demo's DNS server as `--dns-server` takes it, for checks of the demo servers from the command line.
+    public String dnsServer() {
+        return dns.hostAndPort();
     }
 
     public int pop3Port() {

@@ -43,11 +43,6 @@ class CheckCommandTest {
         return new Run(status, out.toString(), err.toString());
     }
 
-    /// The demo's own DNS server: a check's DNS questions never leave the machine.
-    static String dnsServer(DemoServers demo) {
-        return "127.0.0.1:" + demo.dnsAddress().getPort();
-    }
-
     private List<String> args(DemoScenario s, String... extra) throws Exception {
         Path pw = dir.resolve("password");
         Files.writeString(pw, s.password().reveal() + "\n");
@@ -57,7 +52,7 @@ class CheckCommandTest {
                 "--incoming", "pop3", "--incoming-host", p.incoming().host(),
                 "--incoming-port", String.valueOf(p.incoming().port()), "--user", p.login(),
                 "--password-file", pw.toString(), "--to", p.testRecipient(), "--timeout", "5",
-                "--dns-server", dnsServer(demo)));
+                "--dns-server", demo.dnsServer()));
         a.addAll(List.of(extra));
         return a;
     }

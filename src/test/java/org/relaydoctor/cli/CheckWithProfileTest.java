@@ -67,7 +67,7 @@ class CheckWithProfileTest {
         secrets.put(saved.id(), ok.password());
 
         Run r = run("check", "--profile", "demo ok", "--timeout", "5", "--json", "--dns-server",
-                CheckCommandTest.dnsServer(demo));
+                demo.dnsServer());
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).at("/verdict/code").asText()).isEqualTo("OK");
@@ -84,7 +84,7 @@ class CheckWithProfileTest {
         secrets.put(saved.id(), ok.password());
 
         Run r = run("check", "--profile", "Demo OK", "--smtp-port", String.valueOf(ok.profile().outgoing().port()),
-                "--smtp-security", "none", "--timeout", "5", "--json", "--dns-server", CheckCommandTest.dnsServer(demo));
+                "--smtp-security", "none", "--timeout", "5", "--json", "--dns-server", demo.dnsServer());
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(new ProfileStore(home).load().profiles().getFirst().lastResult())
@@ -103,7 +103,7 @@ class CheckWithProfileTest {
 
         int status = new RelayDoctorCommand().run(new String[] {"check", "--profile", file.toString(),
                 "--password-file", password.toString(), "--smtp-security", "none", "--timeout", "5", "--json",
-                "--dns-server", CheckCommandTest.dnsServer(demo)},
+                "--dns-server", demo.dnsServer()},
                 new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
 
         assertThat(status).isEqualTo(1);

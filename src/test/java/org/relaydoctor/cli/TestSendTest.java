@@ -69,7 +69,7 @@ class TestSendTest {
                 "--smtp-security", "none", "--smtp-auth", "same", "--incoming", incoming, "--incoming-host", "127.0.0.1",
                 "--incoming-port", String.valueOf(incomingPort), "--user", user, "--password-file", pw.toString(),
                 "--to", "friend@example.org", "--timeout", "5", "--json", "--dns-server",
-                "127.0.0.1:" + dns.address().getPort()));
+                dns.hostAndPort()));
         a.addAll(List.of(extra));
         return a;
     }
@@ -177,7 +177,7 @@ class TestSendTest {
                     "--incoming-host", "127.0.0.1", "--incoming-port", String.valueOf(demo.pop3Port()),
                     "--user", s.profile().login(), "--password-file", pw.toString(), "--to", s.profile().testRecipient(),
                     "--timeout", "5", "--json", "--test-send", "--test-send-to", s.profile().testRecipient(),
-                    "--dns-server", CheckCommandTest.dnsServer(demo));
+                    "--dns-server", demo.dnsServer());
             CheckCommandTest.Run r = run(a);
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertThat(r.status()).as(r.out()).isEqualTo(1);

@@ -57,7 +57,7 @@ class TrustCertTest {
                 "--smtp-port", String.valueOf(p.outgoing().port()), "--smtp-security", "starttls",
                 "--incoming-host", "127.0.0.1", "--incoming-port", String.valueOf(demo.pop3Port()),
                 "--user", p.login(), "--password-file", pw.toString(), "--smtp-auth", "same",
-                "--to", p.testRecipient(), "--timeout", "5", "--dns-server", CheckCommandTest.dnsServer(demo)));
+                "--to", p.testRecipient(), "--timeout", "5", "--dns-server", demo.dnsServer()));
         a.addAll(List.of(extra));
         return a;
     }
@@ -147,7 +147,7 @@ class TrustCertTest {
         List<String> base = List.of("check", "--email", DemoServers.LOGIN, "--smtp-host", "127.0.0.1",
                 "--smtp-port", String.valueOf(implicitTls.port()), "--smtp-security", "ssl", "--to",
                 "postmaster@" + SmtpHandler.DOMAIN, "--timeout", "5", "--json", "--dns-server",
-                CheckCommandTest.dnsServer(demo));
+                demo.dnsServer());
         assertThat(new ObjectMapper().readTree(run(base).out()).at("/verdict/code").asText()).isEqualTo("TLS_FAILED");
         List<String> pinned = new ArrayList<>(base);
         pinned.addAll(List.of("--trust-cert", "SHA256:" + fingerprint));

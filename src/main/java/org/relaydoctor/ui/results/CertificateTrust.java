@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.relaydoctor.check.CheckResult;
+import org.relaydoctor.check.SmtpServerFacts;
 import org.relaydoctor.check.TlsFacts;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.TrustedCertificates;
@@ -41,7 +42,7 @@ public final class CertificateTrust {
     }
 
     private void confirm(CheckResult result, Locale language, Consumer<String> done) {
-        Optional<TlsFacts> facts = result.smtp().flatMap(s -> s.tls()).filter(t -> !t.sha256().isEmpty());
+        Optional<TlsFacts> facts = result.smtp().flatMap(SmtpServerFacts::tls).filter(t -> !t.sha256().isEmpty());
         if (facts.isEmpty()) {
             return;
         }
