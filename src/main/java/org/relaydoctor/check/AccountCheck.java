@@ -585,8 +585,9 @@ public final class AccountCheck {
                 return new Opened(null, failed(kind, port, security, stage, f.kind(), f.getMessage()));
             }
             var g = steps.start("greeting." + port + suffix, StepKind.GREETING, "step.greeting", port);
+            ServerReply greeting = null;
             try {
-                ServerReply greeting = p.greeting();
+                greeting = p.greeting();
                 if (greeting.code() != 220) {
                     steps.finish(g, Outcome.FAILED, greeting.toString(), scrub(greeting));
                     p.quit();
@@ -608,6 +609,13 @@ public final class AccountCheck {
             } catch (ProbeFailure f) {
                 steps.finish(g, outcomeOf(f), steps.failure(f.kind(), String.valueOf(f.getMessage())), List.of());
                 p.close();
+                if (greeting != null && f.kind() == ProbeFailure.Kind.DROPPED) {
+                    // greeted, then hung up on EHLO: the server turned this client away, quote both
+                    List<String> evidence = new ArrayList<>(scrub(greeting));
+                    evidence.add(redactor.scrub(f.kind().name() + ": " + f.getMessage() + " in answer to EHLO"));
+                    return new Opened(null, new RelayAttempt(kind, port, security, false, "", "", AttemptStage.EHLO,
+                            Optional.empty(), Optional.of(f.kind()), false, evidence));
+                }
                 return new Opened(null, failed(kind, port, security, AttemptStage.GREETING, f.kind(), f.getMessage()));
             }
             if (security == Security.STARTTLS || security == Security.AUTO && p.supportsExtension("STARTTLS")) {

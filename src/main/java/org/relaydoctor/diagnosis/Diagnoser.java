@@ -332,7 +332,11 @@ public final class Diagnoser {
                 yield new RelayVerdict(VerdictCode.NO_GREETING, otherWorks, concat(c, other), otherChanges, List.of());
             }
             case TLS_FAILED -> tlsVerdict(m, c);
-            case TIMEOUT, DROPPED -> unverified(VerdictCode.UNKNOWN, c, List.of(VerdictCode.RATE_LIMITED));
+            // hung up on EHLO, before any command could be refused: the client itself is turned away
+            case DROPPED -> c.stage() == AttemptStage.EHLO
+                    ? unverified(VerdictCode.CLIENT_BLOCKED, c, List.of(VerdictCode.RATE_LIMITED))
+                    : unverified(VerdictCode.UNKNOWN, c, List.of(VerdictCode.RATE_LIMITED));
+            case TIMEOUT, GARBLED -> unverified(VerdictCode.UNKNOWN, c, List.of(VerdictCode.RATE_LIMITED));
             case CANCELLED -> unverified(VerdictCode.UNKNOWN, c, List.of());
         };
     }

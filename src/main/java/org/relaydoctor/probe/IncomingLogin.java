@@ -90,14 +90,15 @@ public final class IncomingLogin {
                 return line;
             }
         }
-        throw new ProbeFailure(ProbeFailure.Kind.DROPPED, "IMAP answer longer than " + ProbeLimits.MAX_REPLY_LINES + " lines");
+        throw new ProbeFailure(ProbeFailure.Kind.GARBLED, "IMAP answer longer than " + ProbeLimits.MAX_REPLY_LINES + " lines");
     }
 
     private String greeting(LineChannel c) throws ProbeFailure {
         try {
             return c.readLine(until());
         } catch (ProbeFailure f) {
-            if (f.kind() == ProbeFailure.Kind.TIMEOUT || f.kind() == ProbeFailure.Kind.DROPPED) {
+            if (f.kind() == ProbeFailure.Kind.TIMEOUT || f.kind() == ProbeFailure.Kind.DROPPED
+                    || f.kind() == ProbeFailure.Kind.GARBLED) {
                 throw new ProbeFailure(ProbeFailure.Kind.NO_GREETING, f.getMessage(), f);
             }
             throw f;

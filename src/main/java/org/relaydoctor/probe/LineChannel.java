@@ -170,7 +170,7 @@ final class LineChannel implements Closeable {
                 if (line.size() > ProbeLimits.MAX_LINE) {
                     session.transcript().server(id, decode(line).substring(0, 200) + "...");
                     close();
-                    throw failure(ProbeFailure.Kind.DROPPED, "reply line longer than " + ProbeLimits.MAX_LINE
+                    throw failure(ProbeFailure.Kind.GARBLED, "reply line longer than " + ProbeLimits.MAX_LINE
                             + " bytes without an end", null);
                 }
             }

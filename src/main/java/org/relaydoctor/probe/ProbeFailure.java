@@ -19,8 +19,10 @@ public final class ProbeFailure extends Exception {
         TLS_FAILED,
         /// The server stopped answering in the middle of the conversation (read time-out or deadline).
         TIMEOUT,
-        /// The server closed the connection or sent something that is not a protocol reply.
+        /// The server closed or reset the connection.
         DROPPED,
+        /// The server sent something that is not a protocol reply, or a reply beyond the size limits.
+        GARBLED,
         /// The check was cancelled.
         CANCELLED
     }

@@ -53,7 +53,8 @@ public final class SmtpProbe implements Closeable {
         try {
             reply = readReply();
         } catch (ProbeFailure f) {
-            if (f.kind() == ProbeFailure.Kind.TIMEOUT || f.kind() == ProbeFailure.Kind.DROPPED) {
+            if (f.kind() == ProbeFailure.Kind.TIMEOUT || f.kind() == ProbeFailure.Kind.DROPPED
+                    || f.kind() == ProbeFailure.Kind.GARBLED) {
                 throw new ProbeFailure(ProbeFailure.Kind.NO_GREETING, f.getMessage(), f);
             }
             throw f;
@@ -228,7 +229,7 @@ public final class SmtpProbe implements Closeable {
             if (!REPLY_LINE.matcher(line).lookingAt()) {
                 // garbage is not a refusal: reading it as one would blame the client for a broken server
                 channel.close();
-                throw new ProbeFailure(ProbeFailure.Kind.DROPPED, "not an SMTP reply: "
+                throw new ProbeFailure(ProbeFailure.Kind.GARBLED, "not an SMTP reply: "
                         + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
             }
             lines.add(line);
@@ -238,7 +239,7 @@ public final class SmtpProbe implements Closeable {
             }
             if (lines.size() >= ProbeLimits.MAX_REPLY_LINES) {
                 channel.close();
-                throw new ProbeFailure(ProbeFailure.Kind.DROPPED, "reply longer than " + ProbeLimits.MAX_REPLY_LINES + " lines");
+                throw new ProbeFailure(ProbeFailure.Kind.GARBLED, "reply longer than " + ProbeLimits.MAX_REPLY_LINES + " lines");
             }
         }
         return ServerReply.parse(lines);

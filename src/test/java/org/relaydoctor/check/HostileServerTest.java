@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.relaydoctor.diagnosis.FindingCode;
 import org.relaydoctor.diagnosis.ProfileChange;
 import org.relaydoctor.diagnosis.VerdictCode;
@@ -184,16 +185,29 @@ class HostileServerTest {
 
     // ---- rude and garbled --------------------------------------------------------------------------------------
 
-    @Test
-    void greetingThenHangUp() throws IOException {
+    /// Greets, then hangs up at once or when EHLO arrives, before any command could be refused: the server
+    /// turns this client away (CLIENT_BLOCKED, too many connections the alternative), quoted, without a time-out.
+    @ParameterizedTest(name = "hangs up {0}")
+    @ValueSource(strings = {"after the greeting", "on EHLO"})
+    void greetingThenHangUp(String when) throws IOException {
         try (RawServer s = RawServer.start(c -> {
             c.line("220 mail.demo.test ESMTP");
+            if (when.equals("on EHLO")) {
+                c.readLine();
+            }
             c.hangUp();
         })) {
             CheckResult r = run(at(s.port(), Security.NONE, new SmtpAuth.SameAsIncoming()));
-            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.UNKNOWN);
-            assertThat(r.verdict().evidence()).anyMatch(e -> e.startsWith("DROPPED"));
-            assertThat(s.accepted()).isEqualTo(1);
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.CLIENT_BLOCKED);
+            assertThat(r.verdict().verified()).isFalse();
+            assertThat(r.verdict().alternatives()).containsExactly(VerdictCode.RATE_LIMITED);
+            assertThat(r.verdict().changes()).isEmpty();
+            assertThat(r.verdict().evidence()).as(describe(r)).hasSize(2).first().isEqualTo("220 mail.demo.test ESMTP");
+            assertThat(r.verdict().evidence().get(1)).as(describe(r)).startsWith("DROPPED: ").endsWith(" in answer to EHLO");
+            assertThat(s.accepted()).as("one connection, not one per probe").isEqualTo(1);
+            assertThat(r.steps()).as("no step waited for a time-out").allSatisfy(st ->
+                    assertThat(st.duration()).as(st.id()).isLessThan(T));
+            assertThat(step(r, "greeting").outcome()).isEqualTo(Outcome.FAILED);
         }
     }
 
