@@ -29,13 +29,10 @@ module org.relaydoctor {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.cli;
     requires org.slf4j;
-    requires ch.qos.logback.classic;
-    requires ch.qos.logback.core;
+    requires java.logging; // the log file (SLF4J's JDK binding, org.slf4j.jul, writes through it)
 
-    // JavaFX creates the Application subclass reflectively.
-    exports org.relaydoctor.app to javafx.graphics;
-
-    provides ch.qos.logback.classic.spi.Configurator with org.relaydoctor.app.LogConfiguration;
+    // JavaFX creates the Application subclass reflectively, java.util.logging the log set-up and its file handler.
+    exports org.relaydoctor.app to javafx.graphics, java.logging;
 
     opens org.relaydoctor.profile to com.fasterxml.jackson.databind;
 }

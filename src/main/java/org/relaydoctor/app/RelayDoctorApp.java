@@ -61,11 +61,11 @@ public final class RelayDoctorApp extends Application {
         if (exitAfterShown) {
             Platform.runLater(() -> System.out.println("Window shown " + sinceProcessStart + " ms after process start"));
         }
-        // The keychain probe (JNA, D-Bus) and logback wait for the first frame: beside it they slowed it down.
+        // The keychain probe (JNA, D-Bus) and the log file wait for the first frame: beside it they slowed it down.
         afterFirstFrame(stage.getScene(), () -> Thread.ofPlatform().daemon().name("log-init").start(() -> {
             LoggerFactory.getLogger(RelayDoctorApp.class).info(
                     "Window shown {} ms after start ({} ms after process start)", sinceStart, sinceProcessStart);
-            secrets.begin(); // after logback is up: the probe logs, and a logger asked for during its start-up is
+            secrets.begin(); // after logging is up: the probe logs, and a logger asked for during its start-up is
                              // a stand-in whose messages slf4j replays with a warning on stderr
             if (exitAfterShown) {
                 // The benchmark has its figure; the AOT training quits once this work is done, so that the cache

@@ -22,7 +22,7 @@ public final class AccountSetupSuggestions {
         List<AccountSuggestion> suggest(String email) throws Exception;
     }
 
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(AccountSetupSuggestions.class);
     }

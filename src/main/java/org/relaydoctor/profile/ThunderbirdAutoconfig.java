@@ -39,7 +39,7 @@ public final class ThunderbirdAutoconfig {
             "https://autoconfig.{domain}/mail/config-v1.1.xml?emailaddress={email}",
             "https://{domain}/.well-known/autoconfig/mail/config-v1.1.xml");
 
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(ThunderbirdAutoconfig.class);
     }

@@ -2,11 +2,6 @@ package org.relaydoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.core.FileAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +20,6 @@ import org.relaydoctor.check.Credentials;
 import org.relaydoctor.demo.DemoSmtpServer;
 import org.relaydoctor.demo.SmtpHandler;
 import org.relaydoctor.report.JsonReport;
-import org.slf4j.LoggerFactory;
 
 /// A check that logs on with PLAIN and with LOGIN leaves no trace of the password in the JSON, the text
 /// output, the transcript or the log file: not in clear, not in base64, not as the AUTH PLAIN blob.
@@ -65,11 +59,15 @@ class PasswordNeverLeaksTest {
     @ValueSource(strings = {"PLAIN", "LOGIN"})
     void passwordAppearsNowhere(String mechanism) throws Exception {
         Path log = dir.resolve("relay-doctor.log");
-        FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = fileAppender(log);
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        root.addAppender(appender);
-        root.setLevel(Level.DEBUG);
+        // Everything down to DEBUG (FINE) that reaches java.util.logging, where the program's log file is fed from.
+        java.util.logging.FileHandler appender = new java.util.logging.FileHandler(log.toString());
+        appender.setEncoding("UTF-8");
+        appender.setFormatter(new java.util.logging.SimpleFormatter());
+        appender.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level before = root.getLevel();
+        root.addHandler(appender);
+        root.setLevel(java.util.logging.Level.FINEST);
         try (DemoSmtpServer server = DemoSmtpServer.start(() -> new OneMechanism(mechanism), null)) {
             var profile = new org.relaydoctor.profile.AccountProfile("leak", "Leak", USER,
                     new org.relaydoctor.profile.IncomingServer(org.relaydoctor.profile.MailProtocol.POP3, "", 110,
@@ -88,7 +86,7 @@ class PasswordNeverLeaksTest {
             String json = new JsonReport(Locale.ENGLISH).write(result);
             String text = new ResultText(Locale.ENGLISH).render(result) + new ResultText(Locale.of("ru")).render(result);
             String transcript = result.transcript().toString() + result.steps();
-            appender.stop();
+            appender.close();
             String logged = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(logged).contains("AUTH " + mechanism);
             for (String place : List.of(json, text, transcript, logged)) {
@@ -97,7 +95,7 @@ class PasswordNeverLeaksTest {
                 }
             }
         } finally {
-            root.detachAppender(appender);
+            root.removeHandler(appender);
             root.setLevel(before);
         }
     }
@@ -114,19 +112,5 @@ class PasswordNeverLeaksTest {
 
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> fileAppender(Path file) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d %-5level %logger - %msg%n");
-        encoder.start();
-        FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> a = new FileAppender<>();
-        a.setContext(context);
-        a.setFile(file.toString());
-        a.setEncoder(encoder);
-        a.start();
-        return a;
     }
 }

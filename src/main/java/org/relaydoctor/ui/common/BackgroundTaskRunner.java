@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /// The production {@link TaskRunner}: each piece of work is a JavaFX {@link Task} on its own named virtual thread.
 public final class BackgroundTaskRunner implements TaskRunner, AutoCloseable {
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(BackgroundTaskRunner.class);
     }

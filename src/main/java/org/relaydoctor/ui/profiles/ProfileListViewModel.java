@@ -42,7 +42,7 @@ import org.relaydoctor.ui.common.TaskRunner;
 public final class ProfileListViewModel {
     /// From this many profiles on, the search field is shown.
     public static final int SEARCH_THRESHOLD = 6;
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(ProfileListViewModel.class);
     }

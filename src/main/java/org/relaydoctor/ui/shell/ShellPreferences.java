@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /// The shell's remembered choices, in `ui-preferences.properties` of the config folder: the language
 /// (empty = the system's), the theme, the DNS server of the check, and the divider between the profile list and the work area.
 public final class ShellPreferences {
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(ShellPreferences.class);
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /// Remembers the main window's size and position between runs, in `window.properties` of the config folder.
 /// A position that no longer lies on any screen (a monitor was unplugged) is dropped, the size kept.
 public final class WindowState {
-    /// Asked for at the first message, not at class load: the window's first frame does not wait for logback.
+    /// Asked for at the first message, not at class load: the window's first frame does not wait for the logging set-up.
     private static Logger log() {
         return LoggerFactory.getLogger(WindowState.class);
     }
