@@ -134,7 +134,9 @@ public final class MainWindow {
             status.setText(text.get("status.checkCancelled"));
         });
         loadTexts();
-        Scene scene = new Scene(root);
+        windowState.restore(stage, 1180, 760);
+        // Sized like the window: JavaFX then skips measuring the whole content for a preferred size at show().
+        Scene scene = new Scene(root, stage.getWidth(), stage.getHeight());
         stage.setScene(scene);
         themes.attach(scene, preferences.theme());
         build();
@@ -146,7 +148,6 @@ public final class MainWindow {
                 stage.getIcons().add(new Image(icon.toExternalForm(), true));
             }
         }
-        windowState.restore(stage, 1180, 760);
         stage.setOnHiding(e -> close());
         profiles.load(this::reportProblems, e -> status.setText(text.get("status.loadFailed", e.getMessage())));
     }
