@@ -6,7 +6,13 @@ import javafx.application.Application;
 final class GuiLauncher {
     private GuiLauncher() {}
 
-    static void launch(String[] args) {
+    static void launch(String[] args, AppDirs dirs) {
+        // With software rendering (virtual machines, remote desktops) this cache of drawn backgrounds is an 8 MB
+        // texture on the Java heap; a window of a few dozen controls draws as fast without it.
+        if (System.getProperty("prism.disableRegionCaching") == null) {
+            System.setProperty("prism.disableRegionCaching", "true");
+        }
+        WindowPreload.begin(dirs);
         Application.launch(RelayDoctorApp.class, args);
     }
 }

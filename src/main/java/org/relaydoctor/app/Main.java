@@ -27,7 +27,7 @@ public final class Main {
         if (args.length == 0) {
             // Logging starts once the first frame is drawn (RelayDoctorApp): on two cores, starting it beside the
             // toolkit only slowed the toolkit down.
-            GuiLauncher.launch(args);
+            GuiLauncher.launch(args, dirs);
             return;
         }
         if (CHECKING.contains(args[0])) {

@@ -15,7 +15,6 @@ import org.relaydoctor.dns.DnsLookup;
 import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.PendingSecretStore;
 import org.relaydoctor.profile.ThunderbirdAutoconfig;
-import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
@@ -39,7 +38,7 @@ public final class RelayDoctorApp extends Application {
         PendingSecretStore secrets = PendingSecretStore.deferred(SecretStoreSelector::forThisMachine);
         TrustedCertificates trusted = new TrustedCertificates(dirs.config());
         ShellServices services = new ShellServices(dirs.config(),
-                ProfileStorage.of(new ProfileStore(dirs.config())), secrets,
+                WindowPreload.profiles(dirs), secrets,
                 tasks, Optional.of(EngineCheckRunner.factory(trusted)),
                 new ReportExport(stage, tasks, java.util.Locale.getDefault(), dirs.config()).actions()
                         .withTrustCertificate(new CertificateTrust(stage, tasks, trusted).action()),

@@ -10,15 +10,20 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /// Looks texts up in one message bundle for an explicit locale, so that a report's language can differ
 /// from the UI's. Bundles live in `org/relaydoctor/i18n/` as UTF-8 `.properties` files, English as base.
 public final class Messages {
     /// The languages the program speaks, best first for an unknown locale.
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("ru"), Locale.of("uk"));
+
+    /// Bundles never change while the program runs: each is read once (the window's are read before it opens).
+    private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -33,6 +38,10 @@ public final class Messages {
     /// no part, unlike {@link ResourceBundle#getBundle(String, Locale)}'s fallback.
     public static Messages load(String name, Locale requested) {
         Locale locale = bestMatch(requested);
+        return LOADED.computeIfAbsent(name + "_" + locale.getLanguage(), key -> readBundles(name, locale));
+    }
+
+    private static Messages readBundles(String name, Locale locale) {
         ResourceBundle base = read("/org/relaydoctor/i18n/" + name + ".properties", null);
         if (base == null) {
             throw new MissingResourceException("No message bundle " + name, Messages.class.getName(), name);

@@ -1,7 +1,10 @@
 package org.relaydoctor.ui.profiles;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.relaydoctor.profile.ProfileLoad;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.profile.StoredProfile;
@@ -22,6 +25,47 @@ public interface ProfileStorage {
 
             @Override
             public void save(List<StoredProfile> profiles) throws IOException {
+                store.save(profiles);
+            }
+        };
+    }
+
+    /// The profiles file, its first read started at once on a background thread (while the window is still being
+    /// made): the first {@link #load()} returns that read, later ones read again. A save first drops an unused read.
+    static ProfileStorage readingAhead(ProfileStore store) {
+        FutureTask<ProfileLoad> ahead = new FutureTask<>(store::load);
+        Thread.ofPlatform().daemon().name("profiles-read-ahead").start(ahead);
+        return new ProfileStorage() {
+            private boolean aheadUsed;
+
+            @Override
+            public ProfileLoad load() throws IOException {
+                synchronized (this) {
+                    if (aheadUsed) {
+                        return store.load();
+                    }
+                    aheadUsed = true;
+                }
+                try {
+                    return ahead.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("Interrupted while reading the profiles");
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case RuntimeException r -> throw r;
+                        default -> { }
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+
+            @Override
+            public void save(List<StoredProfile> profiles) throws IOException {
+                synchronized (this) {
+                    aheadUsed = true;
+                }
                 store.save(profiles);
             }
         };

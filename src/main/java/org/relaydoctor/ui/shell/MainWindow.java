@@ -297,7 +297,6 @@ public final class MainWindow {
     }
 
     private VBox profilePane() {
-        ProfileListView list = new ProfileListView(profiles, text, verdicts);
         Label hint = new Label(text.get("profiles.empty.text"));
         hint.setId("emptyStateText");
         hint.setWrapText(true);
@@ -324,9 +323,31 @@ public final class MainWindow {
         empty.getStyleClass().add("empty-state");
         empty.visibleProperty().bind(Bindings.isEmpty(profiles.entries()));
         empty.managedProperty().bind(empty.visibleProperty());
-        list.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane stack = new StackPane(list, empty);
+        StackPane stack = new StackPane(empty);
         VBox.setVgrow(stack, Priority.ALWAYS);
+        // The list (search field, list, buttons, menu) is built when there is a first profile to show: without
+        // profiles the window starts without it, and profiles are read only after the window opens.
+        Runnable addList = () -> {
+            ProfileListView list = new ProfileListView(profiles, text, verdicts);
+            list.visibleProperty().bind(empty.visibleProperty().not());
+            stack.getChildren().addFirst(list);
+        };
+        if (profiles.entries().isEmpty()) {
+            profiles.entries().addListener(new javafx.collections.ListChangeListener<StoredProfile>() {
+                @Override
+                public void onChanged(Change<? extends StoredProfile> change) {
+                    if (profiles.entries().isEmpty()) {
+                        return;
+                    }
+                    profiles.entries().removeListener(this);
+                    if (stack.getScene() != null) { // not a pane replaced by a language switch
+                        addList.run();
+                    }
+                }
+            });
+        } else {
+            addList.run();
+        }
         Button explain = explainButton("explainButton");
         explain.visibleProperty().bind(empty.visibleProperty().not());
         explain.managedProperty().bind(explain.visibleProperty());

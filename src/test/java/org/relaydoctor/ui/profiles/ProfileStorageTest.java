@@ -1,0 +1,48 @@
+package org.relaydoctor.ui.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.profile.StoredProfile;
+
+class ProfileStorageTest {
+    @TempDir
+    Path config;
+
+    private static List<String> names(List<StoredProfile> profiles) {
+        return profiles.stream().map(p -> p.profile().name()).toList();
+    }
+
+    @Test
+    void theFirstLoadReturnsTheReadStartedAheadAndLaterLoadsReadAgain() throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Office"))));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config));
+
+        assertThat(names(storage.load().profiles())).containsExactly("Office");
+
+        new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Home"))));
+        assertThat(names(storage.load().profiles())).containsExactly("Home");
+    }
+
+    @Test
+    void aSaveBeforeTheFirstLoadIsNeverUndoneByTheOlderRead() throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Old"))));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config));
+
+        storage.save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("New"))));
+
+        assertThat(names(storage.load().profiles())).containsExactly("New");
+    }
+
+    @Test
+    void aMissingFolderLoadsAsNoProfiles() throws Exception {
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")));
+
+        assertThat(storage.load().profiles()).isEmpty();
+        assertThat(storage.load().problems()).isEmpty();
+    }
+}
