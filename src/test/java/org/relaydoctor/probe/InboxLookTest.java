@@ -74,6 +74,40 @@ class InboxLookTest {
         }
     }
 
+    /// A server without SASL PLAIN gets no mangled PASS (Angus would send "?" for each Cyrillic letter): the
+    /// log-on fails with a reason instead, and no password line is sent at all.
+    @Test
+    void aServerWithoutSaslPlainGetsNoMangledPassword() throws IOException {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (RawServer server = RawServer.start(c -> {
+            c.line("+OK POP3 ready");
+            String l;
+            while ((l = c.readLine()) != null) {
+                received.add(l);
+                String verb = l.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+                switch (verb) {
+                    case "CAPA" -> {
+                        c.line("+OK");
+                        c.line("USER");
+                        c.line(".");
+                    }
+                    case "QUIT" -> {
+                        c.line("+OK bye");
+                        return;
+                    }
+                    default -> c.line("+OK");
+                }
+            }
+        })) {
+            InboxLook.Mailbox box = new InboxLook.Mailbox(MailProtocol.POP3, InetAddress.getLoopbackAddress(),
+                    "localhost", server.port(), Security.NONE, USER, Secret.of(PASSWORD));
+            String problem = new InboxLook(session).logOn(box);
+            assertThat(problem).contains("No authentication mechanisms supported by both server and client");
+            assertThat(received).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("PASS"));
+            assertNoPasswordIn(problem, PASSWORD);
+        }
+    }
+
     @Test
     void theChecksOwnProbeLogsOnWithACyrillicPassword() throws IOException, ProbeFailure {
         try (DemoIncomingServer server = pop3()) {
