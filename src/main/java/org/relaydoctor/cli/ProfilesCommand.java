@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.AccountImport;
 import org.relaydoctor.profile.AccountProfile;
@@ -117,16 +118,10 @@ final class ProfilesCommand implements Subcommand {
         }
 
         int show(ParsedArgs args) {
-            String name = args.operand(0).orElseThrow();
-            Optional<ProfileLoad> load = load(root.profileStore());
-            if (load.isEmpty()) {
-                return FAILED;
-            }
-            Optional<StoredProfile> found = find(load.get(), name);
-            if (found.isEmpty()) {
-                return USAGE;
-            }
-            StoredProfile p = found.get();
+            return withNamedProfile(root.profileStore(), args, this::print);
+        }
+
+        private int print(StoredProfile p) {
             AccountProfile a = p.profile();
             line("name", a.name());
             line("id", p.id());
@@ -223,17 +218,11 @@ final class ProfilesCommand implements Subcommand {
         }
 
         int delete(ParsedArgs args) {
-            String name = args.operand(0).orElseThrow();
             ProfileStore store = root.profileStore();
-            Optional<ProfileLoad> load = load(store);
-            if (load.isEmpty()) {
-                return FAILED;
-            }
-            Optional<StoredProfile> found = find(load.get(), name);
-            if (found.isEmpty()) {
-                return USAGE;
-            }
-            StoredProfile p = found.get();
+            return withNamedProfile(store, args, p -> remove(store, p));
+        }
+
+        private int remove(ProfileStore store, StoredProfile p) {
             try {
                 store.remove(p.id());
                 if (p.rememberPassword()) {
@@ -257,6 +246,16 @@ final class ProfilesCommand implements Subcommand {
                         : new ImportNote(n.kind(), name + ": " + n.detail())));
             }
             notes.addAll(result.skipped());
+        }
+
+        /// Runs `action` on the saved profile the first operand names and returns its status; FAILED when the store
+        /// cannot be read, USAGE when it holds no such profile (either said on stderr).
+        private int withNamedProfile(ProfileStore store, ParsedArgs args, ToIntFunction<StoredProfile> action) {
+            Optional<ProfileLoad> load = load(store);
+            if (load.isEmpty()) {
+                return FAILED;
+            }
+            return find(load.get(), args.operand(0).orElseThrow()).map(action::applyAsInt).orElse(USAGE);
         }
 
         /// Loads the store, printing its problems to stderr; empty when the folder cannot be read at all.

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -76,14 +78,8 @@ public final class DemoIncomingServer implements Closeable {
                     user = arg;
                     c.send("+OK");
                 }
-                case "PASS" -> {
-                    if (user != null && arg.equals(passwords.get(user))) {
-                        onLogin.accept(c.clientAddress());
-                        c.send("+OK Logged in.");
-                    } else {
-                        c.send("-ERR [AUTH] Authentication failed.");
-                    }
-                }
+                case "PASS" -> pop3Login(c, user, arg);
+                case "AUTH" -> pop3SaslPlain(c, arg);
                 case "QUIT" -> {
                     c.send("+OK Logging out.");
                     return;
@@ -91,11 +87,52 @@ public final class DemoIncomingServer implements Closeable {
                 case "CAPA" -> {
                     c.send("+OK");
                     c.send("USER");
+                    c.send("SASL PLAIN");
                     c.send(".");
                 }
                 default -> c.send("-ERR Unknown command.");
             }
         }
+    }
+
+    /// Like Dovecot: the password is compared as UTF-8 text, whichever way it came.
+    private void pop3Login(TextConnection c, String user, String password) throws IOException {
+        if (user != null && password.equals(passwords.get(user))) {
+            onLogin.accept(c.clientAddress());
+            c.send("+OK Logged in.");
+        } else {
+            c.send("-ERR [AUTH] Authentication failed.");
+        }
+    }
+
+    /// RFC 5034 `AUTH PLAIN`, with the initial response on the command line or after a `+ ` prompt: base64 of
+    /// UTF-8 "authzid NUL user NUL password" (RFC 4616).
+    private void pop3SaslPlain(TextConnection c, String arg) throws IOException {
+        String[] p = arg.split(" ", 2);
+        if (!p[0].equalsIgnoreCase("PLAIN")) {
+            c.send("-ERR Unsupported authentication mechanism.");
+            return;
+        }
+        String response = p.length > 1 ? p[1] : null;
+        if (response == null) {
+            c.send("+ ");
+            response = c.readLine();
+        }
+        if (response == null || response.equals("*")) {
+            c.send("-ERR Authentication aborted.");
+            return;
+        }
+        String[] fields;
+        try {
+            fields = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8).split("\0", -1);
+        } catch (IllegalArgumentException e) {
+            fields = new String[0];
+        }
+        if (fields.length != 3) {
+            c.send("-ERR Invalid base64 data in continued response.");
+            return;
+        }
+        pop3Login(c, fields[1], fields[2]);
     }
 
     private void imap(TextConnection c) throws IOException {

@@ -36,6 +36,9 @@ public final class Diagnoser {
             "(?i)spamhaus|blocklist|blacklist|block list|black list|dnsbl|\\brbl\\b|listed|reverse (dns|hostname)|"
                     + "\\bptr\\b|client host|your (ip|address)|banned|5\\.7\\.606|5\\.7\\.511");
 
+    /// The relay port (RFC 5321); every other port a mail program sends through is a submission port.
+    private static final int SMTP_PORT = 25;
+
     private final ReplyClassifier classifier;
 
     public Diagnoser(ReplyClassifier classifier) {
@@ -199,6 +202,10 @@ public final class Diagnoser {
                     List.of(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming())),
                     List.of(VerdictCode.AUTH_FAILED));
         }
+        Optional<RelayVerdict> submission = unauthenticatedOnSubmissionPort(m, c, cls, authWorkedButNoRelay);
+        if (submission.isPresent()) {
+            return submission.get();
+        }
         // a refusal that also meets local mail is about something else than relaying, unless it says relay
         boolean localRefused = m.probe(AttemptKind.LOCAL_RECIPIENT).map(RelayAttempt::refused).orElse(false);
         if ((localAccepted || authWorkedButNoRelay || authAbsent) && !(localRefused && !cls.relayRefusal())) {
@@ -236,6 +243,37 @@ public final class Diagnoser {
         VerdictCode code = cls.code() == VerdictCode.OK ? VerdictCode.UNKNOWN : cls.code();
         List<ProfileChange> changes = suggestedChanges(code, m);
         return new RelayVerdict(code, false, c.evidence(), changes, without(cls.alternatives(), code));
+    }
+
+    /// A submission port (any but 25: RFC 6409 submission, 465, 2525) relays for logged-on clients; its relay
+    /// refusal to a client that did not log on asks for the login whatever the wording says (Exchange's 5.7.54
+    /// reads "non-accepted domain", like a network relay). Not when a login that worked was refused as well, and
+    /// not when the server offers no login at all, even after STARTTLS: then the login cannot be the fix.
+    private static Optional<RelayVerdict> unauthenticatedOnSubmissionPort(ProbeMatrix m, RelayAttempt c,
+            Classification cls, boolean authWorkedButNoRelay) {
+        if (c.port() == SMTP_PORT || c.withAuth() || authWorkedButNoRelay || !cls.relayRefusal()) {
+            return Optional.empty();
+        }
+        // AUTO upgrades whenever STARTTLS is offered, so only a plain connection may not have seen AUTH yet;
+        // a probe that went into TLS on this port (to test TLS, or to log on) tells whether it appears there
+        Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS);
+        boolean authAfterStartTls = c.security() == Security.NONE && m.startTlsOffered() && m.probes().stream()
+                .filter(p -> p.port() == c.port() && p.security() != Security.NONE && p.security() != Security.AUTO)
+                .allMatch(RelayAttempt::authOffered);
+        if (m.authMechanisms().isEmpty() && !authAfterStartTls) {
+            return Optional.empty();
+        }
+        List<ProfileChange> changes = new ArrayList<>();
+        if (m.authMechanisms().isEmpty()) {
+            changes.add(new ProfileChange.OutgoingPort(c.port(), Security.STARTTLS));
+        }
+        changes.add(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
+        List<VerdictCode> alternatives = new ArrayList<>(List.of(cls.code()));
+        alternatives.addAll(cls.alternatives());
+        List<String> evidence = concat(c, tls);
+        m.probe(AttemptKind.LOCAL_RECIPIENT).filter(RelayAttempt::accepted).ifPresent(l -> evidence.addAll(l.evidence()));
+        return Optional.of(new RelayVerdict(VerdictCode.AUTH_REQUIRED, false, evidence, changes,
+                without(alternatives, VerdictCode.AUTH_REQUIRED)));
     }
 
     /// The probes that, accepted where the configured attempt was refused, prove a cause and its fix.

@@ -7,9 +7,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.HeaderTerm;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.relaydoctor.profile.MailProtocol;
@@ -92,7 +94,14 @@ public final class InboxLook {
 
     private Store connect(AngusConnection c, Mailbox box) throws MessagingException {
         String protocol = box.protocol().name().toLowerCase(Locale.ROOT);
-        Session mail = Session.getInstance(c.properties(protocol, box.security()));
+        Properties props = c.properties(protocol, box.security());
+        if (box.protocol() == MailProtocol.POP3) {
+            // Angus writes USER/PASS as ISO-8859-1, while servers (Dovecot) read them as UTF-8: only ASCII survives.
+            // SASL PLAIN is UTF-8 by definition (RFC 4616), so it goes first, and alone for any other password.
+            boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(box.password().reveal());
+            props.put("mail.pop3.auth.mechanisms", ascii ? "PLAIN LOGIN" : "PLAIN");
+        }
+        Session mail = Session.getInstance(props);
         Store store = mail.getStore(protocol);
         c.note("logging on to " + name(box) + " " + box.host() + ":" + box.port() + " with Angus Mail");
         store.connect(c.connectHost(), box.port(), box.user(), box.password().reveal());

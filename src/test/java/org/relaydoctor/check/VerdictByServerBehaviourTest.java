@@ -118,6 +118,35 @@ class VerdictByServerBehaviourTest {
         }
     }
 
+    /// Exchange's submission port: AUTH only inside TLS, "5.7.54 ... non-accepted domain" for a client that did not
+    /// log on, local mail taken. The program connects to it (any port but 25) without encryption and without a
+    /// password stored, so no probe can log on: the port and the missing login make it AUTH_REQUIRED, with
+    /// STARTTLS, not the network reading the words alone would give.
+    @Test
+    void exchangeNonAcceptedDomainOnASubmissionPortWithoutLoginIsAuthRequired() {
+        String refusal = "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain";
+        try (ScriptedSmtp s = ScriptedSmtp.start(() -> new ScriptedSmtp.Server() {
+            @Override
+            protected String authMechanisms() {
+                return tls ? "LOGIN" : "";
+            }
+
+            @Override
+            public List<String> rcpt(String address) {
+                return !loggedIn() && !isLocal(address) ? List.of(refusal) : super.rcpt(address);
+            }
+        })) {
+            AccountProfile p = account(s.port(), Security.NONE, new SmtpAuth.Off());
+            CheckResult r = CheckFixture.check(CheckFixture.options()).run(p, Credentials.none(), CheckListener.NONE);
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.AUTH_REQUIRED);
+            assertThat(r.verdict().verified()).as("no password, no login probe").isFalse();
+            assertThat(r.verdict().changes()).containsExactly(
+                    new ProfileChange.OutgoingPort(s.port(), Security.STARTTLS), TURN_ON_AUTH);
+            assertThat(r.verdict().alternatives()).contains(VerdictCode.NETWORK_RESTRICTED);
+            assertThat(r.verdict().evidence()).contains(refusal);
+        }
+    }
+
     // ---- POP_BEFORE_SMTP ----------------------------------------------------------------------------------------
 
     /// No SMTP AUTH; relays for an address for a while after it logged on to the incoming server.

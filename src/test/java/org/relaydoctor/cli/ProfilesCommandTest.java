@@ -148,6 +148,17 @@ class ProfilesCommandTest {
         }
 
         @Test
+        void deleteOfAnUnknownNameIsAUsageErrorAndDeletesNothing() throws IOException {
+            StoredProfile office = saveOffice();
+            secrets.put(office.id(), Secret.of("s3cret-pass"));
+            assertThat(run("profiles", "delete", "Nope")).isEqualTo(2);
+            assertThat(err).contains("No saved profile is called \"Nope\"").contains("Office");
+            assertThat(out).isEmpty();
+            assertThat(new ProfileStore(home).load().profiles()).containsExactly(office);
+            assertThat(secrets.get(office.id())).isPresent();
+        }
+
+        @Test
         void aDamagedStoreIsReportedAndTheBackupListed() throws IOException {
             saveOffice();
             saveOffice();

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.relaydoctor.probe.ServerReply;
 import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.IncomingServer;
@@ -162,5 +165,97 @@ class DiagnoserMatrixTest {
         assertThat(v.verified()).isTrue();
         assertThat(v.changes()).containsExactly(new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming()));
         assertThat(v.evidence()).contains(block, "250 2.1.5 Ok");
+    }
+
+    // ---- a relay refusal on a submission port without a login ------------------------------------------------
+
+    private static final String EXCHANGE_NON_ACCEPTED = "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain";
+    private static final ProfileChange TURN_ON_AUTH = new ProfileChange.RequireSmtpAuth(new SmtpAuth.SameAsIncoming());
+
+    private static AccountProfile at(int port, Security security) {
+        return ALICE.withOutgoing(new OutgoingServer(ALICE.outgoing().host(), port, security));
+    }
+
+    private static RelayAttempt on(AccountProfile p, AttemptKind kind, boolean withAuth, AttemptStage stage,
+            String reply) {
+        ServerReply r = ServerReply.parse(reply);
+        return new RelayAttempt(kind, p.outgoing().port(), p.outgoing().security(), withAuth, p.email(),
+                p.testRecipient(), stage, Optional.of(r), Optional.empty(), true, r.lines());
+    }
+
+    /// The configured attempt without a login refused with `refusal` at RCPT, no login to try (no password):
+    /// only the port and the missing login decide.
+    private static RelayVerdict refusedWithoutLogin(AccountProfile p, String refusal, List<String> mechanisms,
+            boolean startTlsOffered, List<RelayAttempt> probes) {
+        RelayAttempt c = on(p, AttemptKind.CONFIGURED, false, AttemptStage.RCPT, refusal);
+        return new Diagnoser().diagnose(new ProbeMatrix(p, c, probes, mechanisms, false, startTlsOffered, List.of(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.of(false), List.of(), Optional.empty())).verdict();
+    }
+
+    @ParameterizedTest(name = "port {0} {1}")
+    @CsvSource({"587, STARTTLS", "465, SSL_TLS", "2525, STARTTLS"})
+    void exchangesNonAcceptedDomainOnASubmissionPortWithoutLoginIsAuthRequired(int port, Security security) {
+        RelayVerdict v = refusedWithoutLogin(at(port, security), EXCHANGE_NON_ACCEPTED, List.of("LOGIN", "XOAUTH2"),
+                false, List.of());
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_REQUIRED);
+        assertThat(v.verified()).as("no login was tried").isFalse();
+        assertThat(v.changes()).containsExactly(TURN_ON_AUTH);
+        assertThat(v.alternatives()).contains(VerdictCode.NETWORK_RESTRICTED);
+        assertThat(v.evidence()).containsExactly(EXCHANGE_NON_ACCEPTED);
+    }
+
+    /// The rule is the port and the missing login, not Exchange's words: Postfix and qmail on 587 alike.
+    @ParameterizedTest
+    @ValueSource(strings = {RELAY_DENIED, "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"})
+    void anyRelayRefusalOnASubmissionPortWithoutLoginIsAuthRequired(String refusal) {
+        RelayVerdict v = refusedWithoutLogin(at(587, Security.STARTTLS), refusal, List.of("PLAIN"), false, List.of());
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_REQUIRED);
+        assertThat(v.changes()).containsExactly(TURN_ON_AUTH);
+    }
+
+    /// Port 25 is the relay port: there the same refusal keeps its network reading.
+    @Test
+    void theSameRefusalOnPort25StaysNetworkRestricted() {
+        RelayVerdict v = refusedWithoutLogin(at(25, Security.STARTTLS), EXCHANGE_NON_ACCEPTED, List.of("LOGIN"), false,
+                List.of());
+        assertThat(v.code()).isEqualTo(VerdictCode.NETWORK_RESTRICTED);
+        assertThat(v.alternatives()).contains(VerdictCode.AUTH_REQUIRED);
+    }
+
+    /// A plain connection to 587 sees no AUTH yet; the server offers STARTTLS, after which it usually does.
+    @Test
+    void onAPlainSubmissionConnectionTheFixIsStartTlsAndTheLogin() {
+        RelayVerdict v = refusedWithoutLogin(at(587, Security.NONE), EXCHANGE_NON_ACCEPTED, List.of(), true, List.of());
+        assertThat(v.code()).isEqualTo(VerdictCode.AUTH_REQUIRED);
+        assertThat(v.changes()).containsExactly(new ProfileChange.OutgoingPort(587, Security.STARTTLS), TURN_ON_AUTH);
+    }
+
+    /// No AUTH even inside TLS: turning the login on cannot be the fix.
+    @Test
+    void aSubmissionPortOfferingNoLoginIsNotAuthRequired() {
+        RelayVerdict v = refusedWithoutLogin(at(587, Security.STARTTLS), EXCHANGE_NON_ACCEPTED, List.of(), true,
+                List.of());
+        assertThat(v.code()).isEqualTo(VerdictCode.NETWORK_RESTRICTED);
+        AccountProfile plain = at(587, Security.NONE);
+        RelayAttempt tlsWithoutAuth = new RelayAttempt(AttemptKind.WITH_TLS, 587, Security.STARTTLS, false,
+                plain.email(), plain.testRecipient(), AttemptStage.RCPT, Optional.of(ServerReply.parse(EXCHANGE_NON_ACCEPTED)),
+                Optional.empty(), false, List.of(EXCHANGE_NON_ACCEPTED));
+        assertThat(refusedWithoutLogin(plain, EXCHANGE_NON_ACCEPTED, List.of(), true, List.of(tlsWithoutAuth)).code())
+                .isEqualTo(VerdictCode.NETWORK_RESTRICTED);
+        // the login probe went into TLS and found no AUTH there either (a password was stored)
+        RelayAttempt loginFoundNoAuth = new RelayAttempt(AttemptKind.WITH_AUTH, 587, Security.STARTTLS, true,
+                plain.email(), plain.testRecipient(), AttemptStage.AUTH, Optional.empty(), Optional.empty(), false,
+                List.of("250 mail.example.ru"));
+        assertThat(refusedWithoutLogin(plain, EXCHANGE_NON_ACCEPTED, List.of(), true, List.of(loginFoundNoAuth)).code())
+                .isEqualTo(VerdictCode.NETWORK_RESTRICTED);
+    }
+
+    /// Logged on and still refused: the login was used, so the refusal is about the network after all.
+    @Test
+    void aLoginThatWorkedButWasRefusedKeepsNetworkRestricted() {
+        AccountProfile p = at(587, Security.STARTTLS);
+        RelayAttempt withAuth = on(p, AttemptKind.WITH_AUTH, true, AttemptStage.RCPT, EXCHANGE_NON_ACCEPTED);
+        RelayVerdict v = refusedWithoutLogin(p, EXCHANGE_NON_ACCEPTED, List.of("LOGIN"), false, List.of(withAuth));
+        assertThat(v.code()).isEqualTo(VerdictCode.NETWORK_RESTRICTED);
     }
 }
