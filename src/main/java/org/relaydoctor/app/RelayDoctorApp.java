@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import java.util.Optional;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.relaydoctor.profile.ThunderbirdAutoconfig;
 import org.relaydoctor.profile.SecretStoreSelector;
 import org.relaydoctor.profile.TrustedCertificates;
 import org.relaydoctor.ui.common.BackgroundTaskRunner;
-import org.relaydoctor.ui.profiles.ProfileStorage;
+import org.relaydoctor.ui.common.FirstFrame;
 import org.relaydoctor.ui.results.CertificateTrust;
 import org.relaydoctor.ui.results.ReportExport;
 import org.relaydoctor.ui.shell.MainWindow;
@@ -62,7 +61,7 @@ public final class RelayDoctorApp extends Application {
             Platform.runLater(() -> System.out.println("Window shown " + sinceProcessStart + " ms after process start"));
         }
         // The keychain probe (JNA, D-Bus) and the log file wait for the first frame: beside it they slowed it down.
-        afterFirstFrame(stage.getScene(), () -> Thread.ofPlatform().daemon().name("log-init").start(() -> {
+        FirstFrame.then(stage.getScene(), () -> Thread.ofPlatform().daemon().name("log-init").start(() -> {
             LoggerFactory.getLogger(RelayDoctorApp.class).info(
                     "Window shown {} ms after start ({} ms after process start)", sinceStart, sinceProcessStart);
             secrets.begin(); // after logging is up: the probe logs, and a logger asked for during its start-up is
@@ -74,15 +73,5 @@ public final class RelayDoctorApp extends Application {
                 Platform.runLater(Platform::exit);
             }
         }));
-    }
-
-    /// Runs `action` on the FX thread once the first pulse has laid out the scene and handed it to the renderer.
-    private static void afterFirstFrame(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(action);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 }

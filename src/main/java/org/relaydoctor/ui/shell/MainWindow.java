@@ -63,6 +63,7 @@ import org.relaydoctor.ui.profiles.ProfileEditorViewModel;
 import org.relaydoctor.ui.profiles.ProfileListView;
 import org.relaydoctor.ui.profiles.ProfileListViewModel;
 import org.relaydoctor.ui.results.ResultsView;
+import org.relaydoctor.ui.common.FirstFrame;
 import org.relaydoctor.ui.theme.Themes;
 
 /// The main window: menu, profile list on the left, the work area (editor, check, results), and a status bar.
@@ -141,13 +142,6 @@ public final class MainWindow {
         themes.attach(scene, preferences.theme());
         build();
         stage.setTitle(AppInfo.NAME);
-        for (String size : ICON_SIZES) {
-            java.net.URL icon = MainWindow.class.getResource("/org/relaydoctor/ui/icons/relay-doctor-" + size + ".png");
-            if (icon != null) {
-                // decoded in the background: the window need not wait for its icons
-                stage.getIcons().add(new Image(icon.toExternalForm(), true));
-            }
-        }
         stage.setOnHiding(e -> close());
         profiles.load(this::reportProblems, e -> status.setText(text.get("status.loadFailed", e.getMessage())));
     }
@@ -167,6 +161,19 @@ public final class MainWindow {
         // Place the divider once the window has its real width.
         double divider = preferences.divider();
         Platform.runLater(() -> split.setDividerPositions(divider));
+        // Decoded in the background once the first frame is drawn: beside it they took the other core from it.
+        FirstFrame.then(stage.getScene(), this::loadIcons);
+    }
+
+    private void loadIcons() {
+        List<Image> icons = new java.util.ArrayList<>();
+        for (String size : ICON_SIZES) {
+            java.net.URL icon = MainWindow.class.getResource("/org/relaydoctor/ui/icons/relay-doctor-" + size + ".png");
+            if (icon != null) {
+                icons.add(new Image(icon.toExternalForm(), true));
+            }
+        }
+        stage.getIcons().setAll(icons);
     }
 
     private void loadTexts() {

@@ -52,6 +52,15 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowGetsItsIconsInAllSizesOnceShown() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> stage.getIcons().size() == 6 && stage.getIcons().stream().allMatch(i -> i.getProgress() == 1.0));
+        assertThat(stage.getIcons()).extracting(javafx.scene.image.Image::getWidth)
+                .containsExactly(16.0, 32.0, 48.0, 64.0, 128.0, 256.0);
+        assertThat(stage.getIcons()).noneMatch(javafx.scene.image.Image::isError);
+    }
+
+    @Test
     void createButtonReactsToAClick(FxRobot robot) {
         robot.clickOn("#createFirstProfileButton");
         assertThat(robot.lookup("#statusText").queryAs(Label.class).getText()).isEqualTo("New profile");
