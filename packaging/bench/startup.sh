@@ -5,7 +5,7 @@
 #   ./mvnw -Pinstaller package && packaging/bench/startup.sh [runs]
 #
 # "packaged" is the installed package when /opt/relay-doctor exists, else the app image in target/installer-work.
-# Each figure is the median of the runs (default 5) after one unmeasured warm-up run (file cache warm, as on a
+# Each time is the median of the runs (default 5), taken in turns, after one unmeasured warm-up run of each (file cache warm, as on a
 # desktop the second time a program starts). The minimal JavaFX window (MinimalWindow.java) is the yardstick.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,9 +28,9 @@ if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d target
 if [ ! -f "$app/lib/app/relay-doctor.aot" ] && [ -x "$app/lib/install-hooks.sh" ]; then
   "$app/lib/install-hooks.sh" train "$app"
 fi
-# Relay Doctor's own JIT and GC options (its launcher's -XX: flags): the minimal window is also run with them, so
+# Relay Doctor's own JIT, GC and heap options (its launcher's -XX: and -Xms flags): the minimal window is also run with them, so
 # that what they do to any JavaFX window is not counted as Relay Doctor's gain.
-app_xx=$(grep -o -- '-XX:[A-Za-z+-][A-Za-z0-9=]*' "$app/bin/relay-doctor" | grep -v AOTCache | sort -u | tr '\n' ' ')
+app_xx=$(grep -oE -- '-XX:[A-Za-z+-][A-Za-z0-9=]*|-Xms[0-9]+[kKmMgG]' "$app/bin/relay-doctor" | grep -v AOTCache | sort -u | tr '\n' ' ')
 jar=$(ls target/relay-doctor-*.jar | head -1)
 fxjars=$(ls target/lib/javafx-*-*-*.jar | tr '\n' ':')
 module=org.relaydoctor/org.relaydoctor.app.Main
@@ -74,14 +74,21 @@ idle_rss_mib() {      # starts the window, waits until it is shown and idle, pri
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg); Relay Doctor's -XX: options: $app_xx"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg); Relay Doctor's JVM options: $app_xx"
 printf '%-28s %16s %14s\n' "run" "first window ms" "idle RSS MiB"
+present=()
 for name in "${order[@]}"; do
-  [ -n "${cmd[$name]:-}" ] || continue
-  first_window_ms "${cmd[$name]}" >/dev/null   # warm-up
-  times=$(for i in $(seq 1 "$runs"); do first_window_ms "${cmd[$name]}"; done | median)
+  if [ -n "${cmd[$name]:-}" ]; then present+=("$name"); fi
+done
+for name in "${present[@]}"; do first_window_ms "${cmd[$name]}" >/dev/null; done   # warm-up
+# Round robin, one run of each in turn: a machine that gets busier or quieter mid-way shifts all figures alike.
+declare -A times
+for i in $(seq 1 "$runs"); do
+  for name in "${present[@]}"; do times[$name]+="$(first_window_ms "${cmd[$name]}") "; done
+done
+for name in "${present[@]}"; do
   rss=$(idle_rss_mib "${cmd[$name]}")
-  printf '%-28s %16s %14s\n' "$name" "$times" "$rss"
+  printf '%-28s %16s %14s\n' "$name" "$(echo "${times[$name]}" | tr ' ' '\n' | grep . | median)" "$rss"
 done
 
 echo
