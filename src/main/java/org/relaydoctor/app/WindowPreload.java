@@ -5,21 +5,23 @@ import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.ProfileStore;
 import org.relaydoctor.ui.profiles.ProfileStorage;
 import org.relaydoctor.ui.shell.ShellPreferences;
-import org.relaydoctor.ui.theme.Themes;
 
 /// What the window needs first, prepared on other threads while the JavaFX toolkit starts (half a second in which
-/// the second core is mostly idle): its texts, the theme's stylesheet reader, the first virtual thread (the
-/// window's background tasks run on them), the logging set-up and the saved profiles, so that the list is there
-/// with the window.
+/// the second core is mostly idle): its texts, the first virtual thread (the window's background tasks run on them),
+/// the logging set-up and the saved profiles, so that the list is there with the window. (Reading the theme's sheet
+/// here as a warm-up made the window's own read 35 ms shorter but the toolkit's start as much longer: left out.)
 final class WindowPreload {
     private static volatile WindowPreload begun;
 
     private final AppDirs dirs;
     private final ProfileStorage profiles;
+    private Runnable readProfiles;
 
     private WindowPreload(AppDirs dirs) {
         this.dirs = dirs;
-        this.profiles = ProfileStorage.readingAhead(new ProfileStore(dirs.config()));
+        // Read last, on the same thread: the window needs the rest first, and a third busy thread beside the toolkit's
+        // two only slowed them down.
+        this.profiles = ProfileStorage.readingAhead(new ProfileStore(dirs.config()), read -> readProfiles = read);
     }
 
     static void begin(AppDirs dirs) {
@@ -29,11 +31,11 @@ final class WindowPreload {
             Locale locale = new ShellPreferences(dirs.config()).language().orElse(Locale.getDefault());
             Messages.load("ui", locale);
             Messages.load("verdicts", locale);
-            Themes.warmUp();
             Thread.startVirtualThread(() -> { });
             // JavaFX asks for a System.Logger as the window is built: the JDK then searches the module path for a
             // LoggerFinder and starts java.util.logging, about 10 ms that can be spent here instead.
             System.getLogger(WindowPreload.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+            preload.readProfiles.run();
         });
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import org.relaydoctor.profile.ProfileLoad;
 import org.relaydoctor.profile.ProfileStore;
@@ -30,11 +31,12 @@ public interface ProfileStorage {
         };
     }
 
-    /// The profiles file, its first read started at once on a background thread (while the window is still being
-    /// made): the first {@link #load()} returns that read, later ones read again. A save first drops an unused read.
-    static ProfileStorage readingAhead(ProfileStore store) {
+    /// The profiles file, its first read handed to `start` at once to run in the background (while the window is
+    /// still being made): the first {@link #load()} waits for that read, later ones read again. A save first drops an
+    /// unused read.
+    static ProfileStorage readingAhead(ProfileStore store, Executor start) {
         FutureTask<ProfileLoad> ahead = new FutureTask<>(store::load);
-        Thread.ofPlatform().daemon().name("profiles-read-ahead").start(ahead);
+        start.execute(ahead);
         return new ProfileStorage() {
             private boolean aheadUsed;
 

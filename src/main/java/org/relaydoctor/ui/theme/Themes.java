@@ -2,13 +2,11 @@ package org.relaydoctor.ui.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.io.IOException;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.css.Stylesheet;
 import javafx.scene.Scene;
 
 /// Puts the light or dark theme on the application. With {@link Choice#SYSTEM} it follows the system's colour
@@ -41,20 +39,6 @@ public final class Themes {
         Platform.getPreferences().colorSchemeProperty().removeListener(systemChanged);
         Platform.getPreferences().colorSchemeProperty().addListener(systemChanged);
         select(choice);
-    }
-
-    /// Reads the light theme's binary sheet once and drops it, on any thread, before the toolkit is up: JavaFX reads it
-    /// again when the window sets it, then with its reader's classes initialised and compiled (about 40 ms sooner).
-    public static void warmUp() {
-        String sheet = new PrimerLight().getUserAgentStylesheetBSS();
-        java.net.URL url = PrimerLight.class.getResource(sheet.startsWith("/") ? sheet : "/" + sheet);
-        try {
-            if (url != null) {
-                Stylesheet.loadBinary(url);
-            }
-        } catch (IOException e) {
-            // Only a warm-up: the window reports a theme it cannot read when it sets it.
-        }
     }
 
     public void select(Choice value) {

@@ -20,7 +20,7 @@ class ProfileStorageTest {
     @Test
     void theFirstLoadReturnsTheReadStartedAheadAndLaterLoadsReadAgain() throws Exception {
         new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Office"))));
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), Thread::startVirtualThread);
 
         assertThat(names(storage.load().profiles())).containsExactly("Office");
 
@@ -31,7 +31,7 @@ class ProfileStorageTest {
     @Test
     void aSaveBeforeTheFirstLoadIsNeverUndoneByTheOlderRead() throws Exception {
         new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Old"))));
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), Thread::startVirtualThread);
 
         storage.save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("New"))));
 
@@ -40,7 +40,7 @@ class ProfileStorageTest {
 
     @Test
     void aMissingFolderLoadsAsNoProfiles() throws Exception {
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")), Thread::startVirtualThread);
 
         assertThat(storage.load().profiles()).isEmpty();
         assertThat(storage.load().problems()).isEmpty();

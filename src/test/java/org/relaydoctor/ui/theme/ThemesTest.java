@@ -1,7 +1,6 @@
 package org.relaydoctor.ui.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -34,11 +33,5 @@ class ThemesTest {
         robot.interact(title::applyCss);
         assertThat(title.getFont().getStyle()).containsIgnoringCase("bold");
         assertThat(scene.getRoot().getStyleClass()).contains("theme-light");
-    }
-
-    @Test
-    void warmingUpOffTheJavaFxThreadThrowsNothing() {
-        assertThat(javafx.application.Platform.isFxApplicationThread()).isFalse();
-        assertThatCode(Themes::warmUp).doesNotThrowAnyException();
     }
 }
