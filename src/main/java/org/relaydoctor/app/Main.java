@@ -25,8 +25,8 @@ public final class Main {
             return;
         }
         if (args.length == 0) {
-            // Logging starts once the first frame is drawn (RelayDoctorApp): on two cores, starting it beside the
-            // toolkit only slowed the toolkit down.
+            // The log file opens at the first message, after the first frame (RelayDoctorApp): on two cores, starting
+            // logging beside the toolkit only slowed the toolkit down.
             GuiLauncher.launch(args, dirs);
             return;
         }

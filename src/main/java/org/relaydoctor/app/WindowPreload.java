@@ -28,14 +28,17 @@ final class WindowPreload {
         WindowPreload preload = new WindowPreload(dirs);
         begun = preload;
         Thread.ofPlatform().daemon().name("window-preload").start(() -> {
-            Locale locale = new ShellPreferences(dirs.config()).language().orElse(Locale.getDefault());
-            Messages.load("ui", locale);
-            Messages.load("verdicts", locale);
-            Thread.startVirtualThread(() -> { });
-            // JavaFX asks for a System.Logger as the window is built: the JDK then searches the module path for a
-            // LoggerFinder and starts java.util.logging, about 10 ms that can be spent here instead.
-            System.getLogger(WindowPreload.class.getName()).isLoggable(System.Logger.Level.DEBUG);
-            preload.readProfiles.run();
+            try {
+                Locale locale = new ShellPreferences(dirs.config()).language().orElse(Locale.getDefault());
+                Messages.load("ui", locale);
+                Messages.load("verdicts", locale);
+                Thread.startVirtualThread(() -> { });
+                // JavaFX asks for a System.Logger as the window is built: the JDK then searches the module path for
+                // a LoggerFinder and starts java.util.logging, about 10 ms that can be spent here instead.
+                System.getLogger(WindowPreload.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+            } finally {
+                preload.readProfiles.run(); // whatever failed above, the window's first load must not wait forever
+            }
         });
     }
 
