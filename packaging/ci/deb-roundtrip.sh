@@ -67,7 +67,7 @@ kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
 colours=$(/usr/bin/convert "$out/window.png" -format '%k' info:)
 echo "window screenshot: $out/window.png ($colours colours)"
 [ "$colours" -gt 50 ] || fail "the screenshot is blank ($colours colours)"
-grep -h "Window shown" "$RELAY_DOCTOR_HOME/logs/relay-doctor.log" | tail -1 || true
+grep -h "Window shown" "$RELAY_DOCTOR_HOME/logs/relay-doctor.0.log" | tail -1 || fail "the window wrote no log line"
 
 dpkg --purge relay-doctor
 left=()
