@@ -255,7 +255,8 @@ public final class Diagnoser {
             return Optional.empty();
         }
         // AUTO upgrades whenever STARTTLS is offered, so only a plain connection may not have seen AUTH yet;
-        // a probe that went into TLS on this port (to test TLS, or to log on) tells whether it appears there
+        // a probe that went into TLS on this port (to test TLS, or to log on) tells whether it appears there.
+        // Without such a probe AUTH after STARTTLS is assumed, as most submission servers do it (allMatch of none).
         Optional<RelayAttempt> tls = m.probe(AttemptKind.WITH_TLS);
         boolean authAfterStartTls = c.security() == Security.NONE && m.startTlsOffered() && m.probes().stream()
                 .filter(p -> p.port() == c.port() && p.security() != Security.NONE && p.security() != Security.AUTO)

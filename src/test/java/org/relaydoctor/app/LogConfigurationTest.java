@@ -46,13 +46,19 @@ class LogConfigurationTest {
     @Test
     void theSetUpSendsInfoAndAboveToTheFileHandlerAndNothingToTheConsole() throws Exception {
         java.util.logging.LogManager manager = java.util.logging.LogManager.getLogManager();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         try {
+            // The build names this set-up for the tests too: start from none, so only the constructor can make it.
+            manager.reset();
+            root.setLevel(Level.WARNING);
+            assertThat(root.getHandlers()).isEmpty();
+
             new LogConfiguration();
-            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+
             assertThat(root.getLevel()).isEqualTo(Level.INFO);
             assertThat(root.getHandlers()).singleElement().isInstanceOf(LogFile.class);
         } finally {
-            manager.readConfiguration(); // the runtime's defaults again for the other tests
+            manager.readConfiguration(); // the set-up the tests run with, again
         }
     }
 }

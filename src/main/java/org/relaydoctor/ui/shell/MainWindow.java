@@ -333,8 +333,8 @@ public final class MainWindow {
         empty.managedProperty().bind(empty.visibleProperty());
         StackPane stack = new StackPane(empty);
         VBox.setVgrow(stack, Priority.ALWAYS);
-        // The list (search field, list, buttons, menu) is built when there is a first profile to show: without
-        // profiles the window starts without it, and profiles are read only after the window opens.
+        // The list (search field, list, buttons, menu) is built when there is a first profile to show: a window
+        // without profiles never builds it, and with profiles it is built as their load arrives.
         Runnable addList = () -> {
             ProfileListView list = new ProfileListView(profiles, text, verdicts);
             list.visibleProperty().bind(empty.visibleProperty().not());
