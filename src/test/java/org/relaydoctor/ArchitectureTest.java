@@ -53,4 +53,13 @@ class ArchitectureTest {
             .because("app is the composition root: everything else is handed what it needs");
         rule.check(CLASSES);
     }
+
+    @Test
+    void tooltipsAreMadeAtTheFirstHover() {
+        ArchRule rule = noClasses()
+            .that().haveNameNotMatching("org\\.relaydoctor\\.ui\\.common\\.LazyTooltip(\\$.*)?")
+            .should().dependOnClassesThat().areAssignableTo(javafx.scene.control.Tooltip.class)
+            .because("each Tooltip costs 1-2 ms at window start-up; LazyTooltip makes it when first hovered");
+        rule.check(CLASSES);
+    }
 }

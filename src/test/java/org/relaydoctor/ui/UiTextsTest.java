@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -30,6 +31,7 @@ import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.VerdictCode;
 import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.profile.AccountSetupSuggestions;
+import org.relaydoctor.ui.common.LazyTooltip;
 import org.relaydoctor.ui.profiles.ProfileEditorView;
 import org.relaydoctor.ui.profiles.ProfileEditorViewModel;
 import org.testfx.api.FxRobot;
@@ -103,9 +105,13 @@ class UiTextsTest {
         collect(stage.getScene().getRoot(), controls);
         assertThat(controls).hasSizeGreaterThan(20);
         for (Control c : controls) {
-            assertThat(c.getTooltip()).as("tooltip of %s", c.getId()).isNotNull();
-            assertThat(c.getTooltip().getText()).as("tooltip of %s", c.getId()).isNotBlank().containsPattern(CYRILLIC)
-                    .doesNotContain("[editor.");
+            // Tooltips are made at the first hover; until then the control holds the text they will show.
+            assertThat(LazyTooltip.text(c)).as("tooltip of %s", c.getId()).isPresent();
+            assertThat(LazyTooltip.text(c).orElseThrow()).as("tooltip of %s", c.getId()).isNotBlank()
+                    .containsPattern(CYRILLIC).doesNotContain("[editor.");
+            // What a screen reader says for the control's help: the hint, or the field's message.
+            assertThat((String) c.queryAccessibleAttribute(AccessibleAttribute.HELP)).as("reader help of %s", c.getId())
+                    .isNotBlank().containsPattern(CYRILLIC);
             assertThat(c.getAccessibleText()).as("accessible text of %s", c.getId()).isNotBlank().doesNotContain("_");
         }
         List<String> shown = new ArrayList<>();

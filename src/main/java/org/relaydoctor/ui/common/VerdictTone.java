@@ -40,7 +40,7 @@ public enum VerdictTone {
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         String title = verdicts.get("verdict." + code.name() + ".title") + " (" + code.name() + ")";
         badge.setAccessibleText(title);
-        badge.setTooltip(new javafx.scene.control.Tooltip(title));
+        LazyTooltip.install(badge, title);
         return badge;
     }
 }

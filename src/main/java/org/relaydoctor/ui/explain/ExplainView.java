@@ -17,7 +17,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.DragEvent;
@@ -32,6 +31,7 @@ import org.relaydoctor.diagnosis.ExplanationText;
 import org.relaydoctor.diagnosis.ExtractedFacts;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.TextExplainer;
+import org.relaydoctor.ui.common.LazyTooltip;
 
 /// A self-contained pane: paste or drop an error text (a reply, an Outlook/Thunderbird error, a bounce), and
 /// the verdict card follows as you type, debounced. "Check this account" hands the facts found in the text
@@ -82,16 +82,16 @@ public final class ExplainView {
         Button open = new Button(texts.get("view.openFile"));
         open.setId("openFileButton");
         open.setOnAction(e -> chooseFile());
-        open.setTooltip(tooltip("view.openFile.tooltip"));
+        LazyTooltip.installWrapped(open, texts.get("view.openFile.tooltip"));
         Button clear = new Button(texts.get("view.clear"));
         clear.setId("clearButton");
         clear.setOnAction(e -> input.clear());
-        clear.setTooltip(tooltip("view.clear.tooltip"));
-        input.setTooltip(tooltip("view.prompt"));
+        LazyTooltip.installWrapped(clear, texts.get("view.clear.tooltip"));
+        LazyTooltip.installWrapped(input, texts.get("view.prompt"));
         checkAccount.setId("checkAccountButton");
         checkAccount.setText(texts.get("view.checkAccount"));
         checkAccount.setDisable(true);
-        checkAccount.setTooltip(tooltip("view.checkAccount.tooltip"));
+        LazyTooltip.installWrapped(checkAccount, texts.get("view.checkAccount.tooltip"));
         checkAccount.setOnAction(e -> {
             Explanation current = explanation.get();
             if (current != null && !current.facts().isEmpty()) {
@@ -223,13 +223,6 @@ public final class ExplainView {
         VBox section = new VBox(4, h, body);
         section.managedProperty().bind(section.visibleProperty());
         return section;
-    }
-
-    private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip(texts.get(key));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
     }
 
     private static Label label(String id) {

@@ -19,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +29,7 @@ import javafx.util.StringConverter;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.Security;
+import org.relaydoctor.ui.common.LazyTooltip;
 import org.relaydoctor.ui.profiles.ProfileEditorViewModel.OutgoingLogon;
 
 /// The account editor, laid out like Outlook's account dialog and its "More settings" tabs so settings can be
@@ -187,8 +187,8 @@ public final class ProfileEditorView extends ScrollPane {
         label.setLabelFor(focusable);
         if (focusable != null) {
             focusable.setAccessibleText(text.get(key).replace("_", ""));
-            if (focusable.getTooltip() == null) {
-                focusable.setTooltip(tooltip(key));
+            if (LazyTooltip.text(focusable).isEmpty()) {
+                LazyTooltip.installWrapped(focusable, hint(key));
             }
         }
         grid.add(label, 0, row * 2);
@@ -210,7 +210,9 @@ public final class ProfileEditorView extends ScrollPane {
                 message.setManaged(message.isVisible());
                 if (focusable != null) {
                     focusable.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), s.isError());
-                    focusable.setAccessibleHelp(message.getText());
+                    // Without a message, screen readers read the hint, as JavaFX does for an empty help text.
+                    focusable.setAccessibleHelp(message.getText().isEmpty()
+                            ? LazyTooltip.text(focusable).orElse("") : message.getText());
                 }
             };
             show.run();
@@ -251,12 +253,12 @@ public final class ProfileEditorView extends ScrollPane {
         shown.textProperty().bindBidirectional(property);
         ToggleButton show = new ToggleButton(text.get("editor.password.show"));
         show.setId(id + "Toggle");
-        show.setTooltip(tooltip("editor.password.show"));
+        LazyTooltip.installWrapped(show, hint("editor.password.show"));
         show.setAccessibleText(text.get("editor.password.show.tooltip"));
         show.setMinWidth(USE_PREF_SIZE);
         shown.visibleProperty().bind(show.selectedProperty());
         // The visible twin reads and explains like the hidden field (row() sets the hidden one's texts).
-        hidden.tooltipProperty().addListener((o, was, now) -> shown.setTooltip(now));
+        LazyTooltip.mirror(hidden, shown);
         hidden.accessibleTextProperty().addListener((o, was, now) -> shown.setAccessibleText(now));
         hidden.visibleProperty().bind(show.selectedProperty().not());
         show.selectedProperty().addListener((o, was, now) -> (now ? shown : hidden).requestFocus());
@@ -270,7 +272,7 @@ public final class ProfileEditorView extends ScrollPane {
     private CheckBox checkBox(String id, String key) {
         CheckBox c = new CheckBox(text.get(key));
         c.setId(id);
-        c.setTooltip(tooltip(key));
+        LazyTooltip.installWrapped(c, hint(key));
         c.setAccessibleText(text.get(key).replace("_", ""));
         return c;
     }
@@ -279,7 +281,7 @@ public final class ProfileEditorView extends ScrollPane {
         RadioButton r = new RadioButton(text.get(key));
         r.setId(id);
         r.setToggleGroup(group);
-        r.setTooltip(tooltip(key));
+        LazyTooltip.installWrapped(r, hint(key));
         r.setAccessibleText(text.get(key).replace("_", ""));
         return r;
     }
@@ -311,12 +313,9 @@ public final class ProfileEditorView extends ScrollPane {
         return c;
     }
 
-    private Tooltip tooltip(String key) {
-        String tip = text.has(key + ".tooltip") ? text.get(key + ".tooltip") : text.get(key).replace("_", "");
-        Tooltip t = new Tooltip(tip);
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
+    /// The setting's own explanation, or its label without the mnemonic mark where it has none.
+    private String hint(String key) {
+        return text.has(key + ".tooltip") ? text.get(key + ".tooltip") : text.get(key).replace("_", "");
     }
 
     private Label section(String key) {

@@ -9,13 +9,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.profile.StoredProfile;
+import org.relaydoctor.ui.common.LazyTooltip;
 import org.relaydoctor.ui.common.VerdictTone;
 
 /// The profile list on the left: search (when there are many), the profiles with their last verdict as a
@@ -36,7 +36,7 @@ public final class ProfileListView extends VBox {
         search.setId("profileSearchField");
         search.setPromptText(text.get("profiles.search.prompt"));
         search.setAccessibleText(text.get("profiles.search.prompt"));
-        search.setTooltip(new Tooltip(text.get("profiles.search.tooltip")));
+        LazyTooltip.install(search, text.get("profiles.search.tooltip"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.visibleProperty().bind(vm.searchShownProperty());
         search.managedProperty().bind(search.visibleProperty());
@@ -128,7 +128,7 @@ public final class ProfileListView extends VBox {
         Button b = new Button(text.get(key));
         b.setId(id);
         b.setMnemonicParsing(true);
-        b.setTooltip(new Tooltip(text.get(key + ".tooltip")));
+        LazyTooltip.install(b, text.get(key + ".tooltip"));
         b.setAccessibleText(text.get(key + ".tooltip"));
         b.setOnAction(e -> action.run());
         return b;

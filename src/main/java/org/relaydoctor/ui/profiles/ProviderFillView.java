@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -17,6 +16,7 @@ import org.relaydoctor.profile.AccountProfile;
 import org.relaydoctor.profile.AccountSetupSuggestions;
 import org.relaydoctor.profile.AccountSuggestion;
 import org.relaydoctor.profile.Security;
+import org.relaydoctor.ui.common.LazyTooltip;
 
 /// "Fill from provider" under the address field: asks the catalogue, autoconfig and SRV sources off the FX
 /// thread (cancellable: the look-up is interrupted) and lists what they propose, each with a "Use" button.
@@ -42,14 +42,14 @@ public final class ProviderFillView extends VBox {
         setId("providerFill");
         fill.setId("fillFromProviderButton");
         fill.setText(text.get("editor.fill"));
-        fill.setTooltip(new Tooltip(text.get("editor.fill.tooltip")));
+        LazyTooltip.install(fill, text.get("editor.fill.tooltip"));
         fill.setAccessibleText(text.get("editor.fill.tooltip"));
         fill.setMinWidth(USE_PREF_SIZE);
         fill.disableProperty().bind(vm.emailProperty().map(e -> !e.contains("@") || e.endsWith("@")));
         fill.setOnAction(e -> lookUp());
         cancel.setId("cancelLookupButton");
         cancel.setText(text.get("editor.fill.cancel"));
-        cancel.setTooltip(new Tooltip(text.get("editor.fill.cancel.tooltip")));
+        LazyTooltip.install(cancel, text.get("editor.fill.cancel.tooltip"));
         cancel.setAccessibleText(text.get("editor.fill.cancel.tooltip"));
         cancel.setMinWidth(USE_PREF_SIZE);
         cancel.setOnAction(e -> cancel());
@@ -123,11 +123,11 @@ public final class ProviderFillView extends VBox {
             Label what = new Label(text.get("editor.fill.source." + s.source().name(), s.provider()) + "\n"
                     + describe(s.profile()));
             what.setWrapText(true);
-            what.setTooltip(new Tooltip(s.origin()));
+            LazyTooltip.install(what, s.origin());
             Button use = new Button(text.get("editor.fill.use"));
             use.setId("useSuggestion" + i);
             use.setMinWidth(USE_PREF_SIZE);
-            use.setTooltip(new Tooltip(text.get("editor.fill.use.tooltip")));
+            LazyTooltip.install(use, text.get("editor.fill.use.tooltip"));
             use.setAccessibleText(text.get("editor.fill.use") + ": " + what.getText());
             use.setOnAction(e -> {
                 vm.fillServers(s.profile());

@@ -19,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,6 +30,7 @@ import org.relaydoctor.check.TlsFacts;
 import org.relaydoctor.diagnosis.Finding;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.ui.check.StepIcons;
+import org.relaydoctor.ui.common.LazyTooltip;
 
 /// Everything a check found: the {@link VerdictCard} on top, then the Steps, DNS, TLS, Transcript and Findings
 /// tabs, and the Export report / Copy summary buttons. Built only when the first result arrives.
@@ -251,7 +251,7 @@ public final class ResultsView extends SplitPane {
     private Button button(String id, String key, Runnable action) {
         Button b = new Button(text.get(key));
         b.setId(id);
-        b.setTooltip(new Tooltip(text.get(key + ".tooltip")));
+        LazyTooltip.install(b, text.get(key + ".tooltip"));
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -5,12 +5,12 @@ import java.util.function.BooleanSupplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.relaydoctor.diagnosis.Messages;
 import org.relaydoctor.diagnosis.RelayVerdict;
 import org.relaydoctor.diagnosis.VerdictCode;
+import org.relaydoctor.ui.common.LazyTooltip;
 import org.relaydoctor.ui.common.VerdictTone;
 
 /// The verdict at the top of the results: the restriction in one sentence, the plain explanation, the fix as
@@ -42,7 +42,7 @@ public final class VerdictCard extends VBox {
             verified.setId("verifiedBadge");
             verified.getStyleClass().addAll("verdict-badge", "badge-success");
             verified.setMinWidth(USE_PREF_SIZE);
-            verified.setTooltip(new Tooltip(text.get("results.verified.tooltip")));
+            LazyTooltip.install(verified, text.get("results.verified.tooltip"));
             head.getChildren().add(verified);
         }
         head.getChildren().add(code);
@@ -57,7 +57,7 @@ public final class VerdictCard extends VBox {
             Button apply = new Button(text.get("results.applyFix"));
             apply.setId("applyFixButton");
             apply.getStyleClass().add("accent");
-            apply.setTooltip(new Tooltip(text.get("results.applyFix.tooltip")));
+            LazyTooltip.install(apply, text.get("results.applyFix.tooltip"));
             Label applied = new Label();
             applied.setId("applyFixStatus");
             applied.setWrapText(true);

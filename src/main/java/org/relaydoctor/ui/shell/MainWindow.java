@@ -31,7 +31,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -64,6 +63,7 @@ import org.relaydoctor.ui.profiles.ProfileListView;
 import org.relaydoctor.ui.profiles.ProfileListViewModel;
 import org.relaydoctor.ui.results.ResultsView;
 import org.relaydoctor.ui.common.FirstFrame;
+import org.relaydoctor.ui.common.LazyTooltip;
 import org.relaydoctor.ui.theme.Themes;
 
 /// The main window: menu, profile list on the left, the work area (editor, check, results), and a status bar.
@@ -314,7 +314,7 @@ public final class MainWindow {
         create.setOnAction(e -> newProfile());
         Button demo = new Button(text.get("profiles.empty.demo"));
         demo.setId("tryDemoButton");
-        demo.setTooltip(new Tooltip(text.get("profiles.empty.demo.tooltip")));
+        LazyTooltip.install(demo, text.get("profiles.empty.demo.tooltip"));
         demo.setDisable(services.demo().isEmpty() || services.engine().isEmpty());
         demo.setOnAction(e -> startDemo());
         Button emptyExplain = explainButton("emptyExplainButton");
@@ -368,7 +368,7 @@ public final class MainWindow {
     private Button explainButton(String id) {
         Button button = new Button(text.get("explain.open"));
         button.setId(id);
-        button.setTooltip(new Tooltip(text.get("explain.open.tooltip")));
+        LazyTooltip.install(button, text.get("explain.open.tooltip"));
         button.setOnAction(e -> showExplain());
         return button;
     }
@@ -451,7 +451,7 @@ public final class MainWindow {
         Button check = new Button(text.get("check.run"));
         check.setId("checkButton");
         check.getStyleClass().addAll("accent", "check-button");
-        check.setTooltip(new Tooltip(text.get(services.engine().isPresent() ? "check.run.tooltip" : "check.run.noEngine")));
+        LazyTooltip.install(check, text.get(services.engine().isPresent() ? "check.run.tooltip" : "check.run.noEngine"));
         check.setAccessibleText(text.get("check.run.tooltip"));
         check.disableProperty().bind(checkDisabled());
         check.setOnAction(e -> startCheck());
@@ -459,7 +459,7 @@ public final class MainWindow {
         Button cancel = new Button(text.get("check.cancel"));
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancelButton");
-        cancel.setTooltip(new Tooltip(text.get("check.cancel.tooltip")));
+        LazyTooltip.install(cancel, text.get("check.cancel.tooltip"));
         cancel.visibleProperty().bind(checkService.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setCancelButton(true);
@@ -615,7 +615,7 @@ public final class MainWindow {
         field.setId("dnsServerField");
         field.setPromptText(text.get("dnsServer.prompt"));
         field.setAccessibleText(text.get("dnsServer.title"));
-        field.setTooltip(new Tooltip(text.get("dnsServer.prompt")));
+        LazyTooltip.install(field, text.get("dnsServer.prompt"));
         Label error = new Label();
         error.setId("dnsServerMessage");
         error.getStyleClass().add("field-error");
