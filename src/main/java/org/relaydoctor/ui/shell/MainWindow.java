@@ -158,6 +158,25 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
+        afterShow();
+    }
+
+    /// Shows the window as {@link #show()} does, with a look-alike of the menu bar in the first frame: the real bar
+    /// takes its place once that frame is drawn. The program starts this way; tests use {@link #show()}.
+    public void showQuickly() {
+        if (root.getTop() instanceof MenuBar bar) {
+            root.setTop(MenuBarStandIn.of(bar));
+            FirstFrame.then(stage.getScene(), () -> {
+                if (root.getTop().getStyleClass().contains(MenuBarStandIn.STYLE_CLASS)) {
+                    root.setTop(bar);
+                }
+            });
+        }
+        stage.show();
+        afterShow();
+    }
+
+    private void afterShow() {
         // Place the divider once the window has its real width.
         double divider = preferences.divider();
         Platform.runLater(() -> split.setDividerPositions(divider));
