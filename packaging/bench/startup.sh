@@ -23,7 +23,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export RELAY_DOCTOR_HOME="$work/home"
 
-if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d target/installer-work/image/*/ | head -1); app=${app%/}; fi
+if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d "$PWD"/target/installer-work/image/*/ | head -1); app=${app%/}; fi
 # A build's app image has no AOT caches yet (the package trains them at install): train them as the install does.
 if [ ! -f "$app/lib/app/relay-doctor.aot" ] && [ -x "$app/lib/install-hooks.sh" ]; then
   "$app/lib/install-hooks.sh" train "$app"

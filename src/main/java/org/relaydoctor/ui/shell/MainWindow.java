@@ -13,6 +13,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Worker;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,7 +33,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,6 +78,9 @@ public final class MainWindow {
     private static final String[] ICON_SIZES = {"16", "32", "48", "64", "128", "256"};
     /// The languages offered in the menu; an empty tag means the system's.
     private static final List<String> LANGUAGES = List.of("", "en", "ru", "uk");
+    private static final java.util.Set<javafx.event.EventType<MouseEvent>> NOT_AN_ACT = java.util.Set.of(
+            MouseEvent.MOUSE_ENTERED, MouseEvent.MOUSE_ENTERED_TARGET, MouseEvent.MOUSE_EXITED,
+            MouseEvent.MOUSE_EXITED_TARGET);
 
     private final Stage stage;
     private final ShellServices services;
@@ -90,6 +96,14 @@ public final class MainWindow {
     private final Map<String, CheckResult> results = new HashMap<>();
     private final ObjectProperty<CheckResult> shownResult = new SimpleObjectProperty<>(this, "shownResult");
     private final PauseTransition saveDebounce = new PauseTransition(Duration.millis(600));
+    /// The menu bar while its look-alike stands in for it (see showQuickly).
+    private MenuBar pendingMenuBar;
+    private final EventHandler<InputEvent> firstInput = e -> {
+        // A window that opens under a resting pointer is entered without anybody acting.
+        if (!(e instanceof MouseEvent m) || !NOT_AN_ACT.contains(m.getEventType())) {
+            completeMenuBar();
+        }
+    };
     private Messages text;
     private Messages verdicts;
     private SplitPane split;
@@ -161,19 +175,30 @@ public final class MainWindow {
         afterShow();
     }
 
-    /// Shows the window as {@link #show()} does, with a look-alike of the menu bar in the first frame: the real bar
-    /// takes its place once that frame is drawn. The program starts this way; tests use {@link #show()}.
+    /// Shows the window as {@link #show()} does, but with a look-alike of the menu bar: the real bar takes its place
+    /// at the user's first input (pointer or key) or at {@link #completeMenuBar()}: not right after the first frame,
+    /// because with software rendering an idle window's second frame kept a second frame buffer (3.5 MB).
+    /// The program starts this way; tests use {@link #show()}.
     public void showQuickly() {
         if (root.getTop() instanceof MenuBar bar) {
+            pendingMenuBar = bar;
             root.setTop(MenuBarStandIn.of(bar));
-            FirstFrame.then(stage.getScene(), () -> {
-                if (root.getTop().getStyleClass().contains(MenuBarStandIn.STYLE_CLASS)) {
-                    root.setTop(bar);
-                }
-            });
+            stage.getScene().addEventFilter(InputEvent.ANY, firstInput);
         }
         stage.show();
         afterShow();
+    }
+
+    /// Puts the real menu bar in place of the first frame's look-alike, styled at once: the key press that asked for
+    /// it may be one of the menus' shortcuts, which work only once the bar has its skin.
+    public void completeMenuBar() {
+        MenuBar bar = pendingMenuBar;
+        pendingMenuBar = null;
+        stage.getScene().removeEventFilter(InputEvent.ANY, firstInput);
+        if (bar != null && root.getTop() != null && root.getTop().getStyleClass().contains(MenuBarStandIn.STYLE_CLASS)) {
+            root.setTop(bar);
+            bar.applyCss();
+        }
     }
 
     private void afterShow() {

@@ -8,8 +8,8 @@ import javafx.scene.layout.Region;
 
 /// What the window's first frame shows in place of the menu bar: the menus' titles, laid out and styled as the
 /// theme lays out the real bar, without its machinery. A real menu bar makes a popup window with its own scene for
-/// every menu and styles it, about a tenth of the time to the first frame; the real bar replaces this one as soon as
-/// that frame is drawn (see {@link MainWindow#showQuickly()}).
+/// every menu and styles it, about a tenth of the time to the first frame; the real bar replaces this one at the
+/// user's first input (see {@link MainWindow#showQuickly()}).
 final class MenuBarStandIn {
     static final String STYLE_CLASS = "menu-bar-stand-in";
 

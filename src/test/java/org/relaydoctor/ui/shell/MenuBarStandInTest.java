@@ -15,6 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +30,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/// The first frame's menu bar must look like the real one it gives way to: same height, titles in the same places,
-/// same font and colour. A difference would show as the window's content or the titles jumping right after start.
+/// The first frame's menu bar must look like the real one it gives way to (same height, titles in the same places,
+/// same font and colour: a difference would show as the content or the titles jumping), and give way to it before
+/// the user's first input reaches the window.
 @ExtendWith(ApplicationExtension.class)
 class MenuBarStandInTest {
     @TempDir
@@ -70,13 +73,14 @@ class MenuBarStandInTest {
                 standIn.add(title((Label) n, (Labeled) n));
             }
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() != null
-                && ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getTop() instanceof MenuBar);
+        // The user reaches for the window: the real bar takes the look-alike's place.
+        robot.moveTo(stage.getScene().getRoot());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> top() instanceof MenuBar);
         WaitForAsyncUtils.waitForFxEvents();
         List<Title> real = new ArrayList<>();
         double[] realHeight = new double[1];
         robot.interact(() -> {
-            MenuBar bar = (MenuBar) ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getTop();
+            MenuBar bar = (MenuBar) top();
             bar.applyCss();
             bar.getParent().layout();
             realHeight[0] = bar.getLayoutBounds().getHeight();
@@ -100,6 +104,38 @@ class MenuBarStandInTest {
             assertThat(s.font()).as("font of %s", r.text()).isEqualTo(r.font());
             assertThat(s.fill()).as("text colour of %s", r.text()).isEqualTo(r.fill());
         }
+    }
+
+    private Node top() {
+        return ((BorderPane) stage.getScene().getRoot()).getTop();
+    }
+
+    @Test
+    void theLookAlikeStaysWhileNobodyTouchesTheWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage = new Stage();
+            new MainWindow(stage, config, Locale.ENGLISH).showQuickly();
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(top()).isNotInstanceOf(MenuBar.class);
+        assertThat(top().getStyleClass()).contains(MenuBarStandIn.STYLE_CLASS);
+    }
+
+    @Test
+    void aMenuShortcutWorksAsTheFirstThingTheUserDoes(FxRobot robot) {
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            stage = new Stage();
+            window[0] = new MainWindow(stage, config, Locale.ENGLISH);
+            window[0].showQuickly();
+            stage.requestFocus();
+        });
+        assertThat(window[0].profiles().entries()).isEmpty();
+        robot.press(KeyCode.SHORTCUT, KeyCode.N).release(KeyCode.N, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(top()).isInstanceOf(MenuBar.class);
+        assertThat(window[0].profiles().entries()).as("File > New profile by its shortcut").hasSize(1);
     }
 
     /// `button`'s place and `text`'s look; the real bar's title text is drawn by a label inside its button.
