@@ -82,6 +82,9 @@ public final class RelayDoctorApp extends Application {
             // The benchmark has its figure; the AOT training quits once this work is done, so that the cache
             // holds its classes too (loaded from the cache, they cost less time and memory).
             secrets.awaitAvailability();
+            if ("Headless".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+                DesktopPlatformClasses.load(); // the training: see there
+            }
             Platform.runLater(Platform::exit);
         }
     }
