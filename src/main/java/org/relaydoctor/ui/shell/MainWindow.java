@@ -78,6 +78,8 @@ public final class MainWindow {
     private static final String[] ICON_SIZES = {"16", "32", "48", "64", "128", "256"};
     /// The languages offered in the menu; an empty tag means the system's.
     private static final List<String> LANGUAGES = List.of("", "en", "ru", "uk");
+    /// The menus' titles, in order: of the real bar and of its first-frame look-alike.
+    private static final List<String> MENUS = List.of("menu.file", "menu.check", "menu.view", "menu.help");
     private static final java.util.Set<javafx.event.EventType<MouseEvent>> NOT_AN_ACT = java.util.Set.of(
             MouseEvent.MOUSE_ENTERED, MouseEvent.MOUSE_ENTERED_TARGET, MouseEvent.MOUSE_EXITED,
             MouseEvent.MOUSE_EXITED_TARGET);
@@ -96,8 +98,8 @@ public final class MainWindow {
     private final Map<String, CheckResult> results = new HashMap<>();
     private final ObjectProperty<CheckResult> shownResult = new SimpleObjectProperty<>(this, "shownResult");
     private final PauseTransition saveDebounce = new PauseTransition(Duration.millis(600));
-    /// The menu bar while its look-alike stands in for it (see showQuickly).
-    private MenuBar pendingMenuBar;
+    /// Whether the window has its real menu bar: from show(), or from completeMenuBar() after showQuickly().
+    private boolean realMenuBar;
     private final EventHandler<InputEvent> firstInput = e -> {
         // A window that opens under a resting pointer is entered without anybody acting.
         if (!(e instanceof MouseEvent m) || !NOT_AN_ACT.contains(m.getEventType())) {
@@ -171,20 +173,19 @@ public final class MainWindow {
     }
 
     public void show() {
+        realMenuBar = true;
+        root.setTop(menuBar());
         stage.show();
         afterShow();
     }
 
-    /// Shows the window as {@link #show()} does, but with a look-alike of the menu bar: the real bar takes its place
-    /// at the user's first input (pointer or key) or at {@link #completeMenuBar()}: not right after the first frame,
-    /// because with software rendering an idle window's second frame kept a second frame buffer (3.5 MB).
+    /// Shows the window as {@link #show()} does, but with a look-alike of the menu bar: the real bar is made and takes
+    /// its place at the user's first input (pointer or key) or at {@link #completeMenuBar()}. Not right after the first
+    /// frame: with software rendering an idle window's second frame kept a second frame buffer (3.5 MB).
     /// The program starts this way; tests use {@link #show()}.
     public void showQuickly() {
-        if (root.getTop() instanceof MenuBar bar) {
-            pendingMenuBar = bar;
-            root.setTop(MenuBarStandIn.of(bar));
-            stage.getScene().addEventFilter(InputEvent.ANY, firstInput);
-        }
+        root.setTop(MenuBarStandIn.of(MENUS.stream().map(text::get).toList()));
+        stage.getScene().addEventFilter(InputEvent.ANY, firstInput);
         stage.show();
         afterShow();
     }
@@ -192,10 +193,10 @@ public final class MainWindow {
     /// Puts the real menu bar in place of the first frame's look-alike, styled at once: the key press that asked for
     /// it may be one of the menus' shortcuts, which work only once the bar has its skin.
     public void completeMenuBar() {
-        MenuBar bar = pendingMenuBar;
-        pendingMenuBar = null;
         stage.getScene().removeEventFilter(InputEvent.ANY, firstInput);
-        if (bar != null && root.getTop() != null && root.getTop().getStyleClass().contains(MenuBarStandIn.STYLE_CLASS)) {
+        if (!realMenuBar) {
+            realMenuBar = true;
+            MenuBar bar = menuBar();
             root.setTop(bar);
             bar.applyCss();
         }
@@ -230,7 +231,11 @@ public final class MainWindow {
     private void build() {
         double divider = split == null ? preferences.divider() : split.getDividerPositions()[0];
         root.setId("mainWindow");
-        root.setTop(menuBar());
+        if (realMenuBar) {
+            root.setTop(menuBar());
+        } else if (root.getTop() != null) {
+            root.setTop(MenuBarStandIn.of(MENUS.stream().map(text::get).toList()));
+        }
         split = new SplitPane(profilePane(), new StackPane());
         split.setId("mainSplit");
         split.setDividerPositions(divider);
@@ -257,7 +262,7 @@ public final class MainWindow {
             close();
             Platform.exit();
         });
-        Menu file = new Menu(text.get("menu.file"), null, newProfile, demo, new SeparatorMenuItem(), export,
+        Menu file = new Menu(text.get(MENUS.get(0)), null, newProfile, demo, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
@@ -274,7 +279,7 @@ public final class MainWindow {
         explain.setOnAction(e -> showExplain());
         MenuItem dns = item("dnsServerItem", "menu.check.dnsServer", null);
         dns.setOnAction(e -> editDnsServer());
-        Menu checkMenu = new Menu(text.get("menu.check"), null, check, testSend, cancel, new SeparatorMenuItem(), dns,
+        Menu checkMenu = new Menu(text.get(MENUS.get(1)), null, check, testSend, cancel, new SeparatorMenuItem(), dns,
                 new SeparatorMenuItem(), explain);
         checkMenu.setId("checkMenu");
 
@@ -305,12 +310,12 @@ public final class MainWindow {
             });
             theme.getItems().add(item);
         }
-        Menu view = new Menu(text.get("menu.view"), null, language, theme);
+        Menu view = new Menu(text.get(MENUS.get(2)), null, language, theme);
         view.setId("viewMenu");
 
         MenuItem about = item("aboutItem", "menu.help.about", null);
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu(text.get("menu.help"), null, about);
+        Menu help = new Menu(text.get(MENUS.get(3)), null, about);
         help.setId("helpMenu");
 
         MenuBar bar = new MenuBar(file, checkMenu, view, help);
