@@ -2,6 +2,7 @@ package org.relaydoctor.ui.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -59,10 +60,20 @@ public final class Themes {
         };
     }
 
+    /// The build's Primer sheet without the rules of controls the app never shows (src/build/theme/ThemeTrim.java): half
+    /// the rules to load and match. AtlantaFX's own when run without the build. Both are the precompiled binary form:
+    /// parsing the 160 KB text form was a visible part of the start-up.
+    static String primer(boolean dark) {
+        URL trimmed = Themes.class.getResource(dark ? "primer-dark.bss" : "primer-light.bss");
+        if (trimmed != null) {
+            return trimmed.toExternalForm();
+        }
+        return dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+    }
+
     private void refresh() {
         boolean dark = dark();
-        // The precompiled binary sheet: parsing the 160 KB text form was a visible part of the start-up.
-        String sheet = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        String sheet = primer(dark);
         if (!sheet.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(sheet);
         }
