@@ -1,12 +1,24 @@
 package org.relaydoctor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.relaydoctor.ui.theme.DroppedStyles;
 
 /// The layering of the code, kept by a test rather than by good intentions.
 /// Plain Jupiter tests rather than ArchUnit's own engine, so that Surefire counts and reports every rule.
@@ -61,5 +73,39 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(javafx.scene.control.Tooltip.class)
             .because("each Tooltip costs 1-2 ms at window start-up; LazyTooltip makes it when first hovered");
         rule.check(CLASSES);
+    }
+
+    @Test
+    void noControlWhoseThemeStylesTheBuildDrops() {
+        DescribedPredicate<JavaClass> droppedControl = DroppedStyles.read().controls().stream()
+                .map(JavaClass.Predicates::assignableTo)
+                .reduce(DescribedPredicate.alwaysFalse(), (a, b) -> a.or(b))
+                .as("are controls listed in " + DroppedStyles.LIST);
+        ArchRule rule = noClasses()
+            .should().dependOnClassesThat(droppedControl)
+            .because("the build leaves their styles out of the theme: take the control's line out of " + DroppedStyles.LIST);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void noStyleClassWhoseThemeStylesTheBuildDrops() throws IOException {
+        DroppedStyles dropped = DroppedStyles.read();
+        // A style class in code is a string literal of its own ("card"); in a sheet, a class selector (.card).
+        Pattern literal = Pattern.compile("\"([-\\w]+)\"");
+        Pattern selector = Pattern.compile("\\.([-\\w]+)");
+        List<String> uses = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".css")).toList()) {
+                Matcher m = (file.toString().endsWith(".css") ? selector : literal).matcher(Files.readString(file));
+                while (m.find()) {
+                    if (dropped.dropped(m.group(1))) {
+                        uses.add(file + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(uses)
+            .as("the build leaves these style classes' rules out of the theme: take their line out of " + DroppedStyles.LIST)
+            .isEmpty();
     }
 }
