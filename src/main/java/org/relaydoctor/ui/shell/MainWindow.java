@@ -203,9 +203,6 @@ public final class MainWindow {
     }
 
     private void afterShow() {
-        // Place the divider once the window has its real width.
-        double divider = preferences.divider();
-        Platform.runLater(() -> split.setDividerPositions(divider));
         // Decoded in the background once the first frame is drawn: beside it they took the other core from it.
         FirstFrame.then(stage.getScene(), this::loadIcons);
     }
