@@ -17,10 +17,24 @@ class ProfileStorageTest {
         return profiles.stream().map(p -> p.profile().name()).toList();
     }
 
+    /// The reads started ahead: each test waits for them, or JUnit may delete the folder under a read still running.
+    private final java.util.List<Thread> reads = new java.util.ArrayList<>();
+
+    private void inBackground(Runnable read) {
+        reads.add(Thread.startVirtualThread(read));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void readsAreDone() throws InterruptedException {
+        for (Thread read : reads) {
+            read.join();
+        }
+    }
+
     @Test
     void theFirstLoadReturnsTheReadStartedAheadAndLaterLoadsReadAgain() throws Exception {
         new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Office"))));
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), Thread::startVirtualThread);
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), this::inBackground);
 
         assertThat(names(storage.load().profiles())).containsExactly("Office");
 
@@ -31,7 +45,7 @@ class ProfileStorageTest {
     @Test
     void aSaveBeforeTheFirstLoadIsNeverUndoneByTheOlderRead() throws Exception {
         new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Old"))));
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), Thread::startVirtualThread);
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), this::inBackground);
 
         storage.save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("New"))));
 
@@ -40,7 +54,7 @@ class ProfileStorageTest {
 
     @Test
     void aMissingFolderLoadsAsNoProfiles() throws Exception {
-        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")), Thread::startVirtualThread);
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")), this::inBackground);
 
         assertThat(storage.load().profiles()).isEmpty();
         assertThat(storage.load().problems()).isEmpty();
