@@ -203,6 +203,10 @@ public final class MainWindow {
     }
 
     private void afterShow() {
+        // Place the divider again once the window has its real size: a window sized after it was made (tests, a
+        // window manager's own size) laid out the remembered place at the old width.
+        double divider = preferences.divider();
+        Platform.runLater(() -> split.setDividerPositions(divider));
         // Decoded in the background once the first frame is drawn: beside it they took the other core from it.
         FirstFrame.then(stage.getScene(), this::loadIcons);
     }
