@@ -1,5 +1,6 @@
 package org.relaydoctor.ui.profiles;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,22 +86,34 @@ public final class ProfileListViewModel {
     /// Remembered passwords follow in a second task: the keychain may still be probed, and the list should
     /// not wait for it.
     public void load(Consumer<List<ProfileProblem>> onProblems, Consumer<Throwable> onFailure) {
-        tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> {
-            readOnly = loaded.readOnly();
-            for (StoredProfile p : loaded.profiles()) {
-                ProfileEditorViewModel vm = newEditor(p);
-                vm.load(p.profile(), Secret.empty(), Secret.empty(), p.rememberPassword());
-                editors.put(p.id(), vm);
-            }
-            entries.setAll(loaded.profiles());
-            if (loaded.hasProblems()) {
-                onProblems.accept(loaded.problems());
-            }
-            if (!entries.isEmpty()) {
-                selected.set(entries.getFirst());
-            }
-            loadPasswords(loaded.profiles());
-        }, onFailure);
+        Optional<ProfileLoad> ready;
+        try {
+            ready = storage.loadIfReady();
+        } catch (IOException | RuntimeException e) {
+            ready = Optional.empty(); // the background load reads again and reports what fails
+        }
+        if (ready.isPresent()) {
+            applyLoad(ready.get(), onProblems);
+        } else {
+            tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> applyLoad(loaded, onProblems), onFailure);
+        }
+    }
+
+    private void applyLoad(ProfileLoad loaded, Consumer<List<ProfileProblem>> onProblems) {
+        readOnly = loaded.readOnly();
+        for (StoredProfile p : loaded.profiles()) {
+            ProfileEditorViewModel vm = newEditor(p);
+            vm.load(p.profile(), Secret.empty(), Secret.empty(), p.rememberPassword());
+            editors.put(p.id(), vm);
+        }
+        entries.setAll(loaded.profiles());
+        if (loaded.hasProblems()) {
+            onProblems.accept(loaded.problems());
+        }
+        if (!entries.isEmpty()) {
+            selected.set(entries.getFirst());
+        }
+        loadPasswords(loaded.profiles());
     }
 
     private void loadPasswords(List<StoredProfile> loaded) {

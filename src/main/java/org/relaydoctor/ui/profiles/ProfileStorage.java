@@ -3,6 +3,7 @@ package org.relaydoctor.ui.profiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -15,6 +16,12 @@ public interface ProfileStorage {
     ProfileLoad load() throws IOException;
 
     void save(List<StoredProfile> profiles) throws IOException;
+
+    /// The profiles when they are already read (a read started ahead that has finished), without waiting or disk I/O:
+    /// the window then shows them in its first frame instead of an empty list that the load replaces a moment later.
+    default Optional<ProfileLoad> loadIfReady() throws IOException {
+        return Optional.empty();
+    }
 
     /// The profiles file in the configuration folder.
     static ProfileStorage of(ProfileStore store) {
@@ -48,6 +55,21 @@ public interface ProfileStorage {
                     }
                     aheadUsed = true;
                 }
+                return readAhead();
+            }
+
+            @Override
+            public Optional<ProfileLoad> loadIfReady() throws IOException {
+                synchronized (this) {
+                    if (aheadUsed || !ahead.isDone()) {
+                        return Optional.empty();
+                    }
+                    aheadUsed = true;
+                }
+                return Optional.of(readAhead());
+            }
+
+            private ProfileLoad readAhead() throws IOException {
                 try {
                     return ahead.get();
                 } catch (InterruptedException e) {

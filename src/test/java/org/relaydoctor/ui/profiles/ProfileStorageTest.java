@@ -53,6 +53,32 @@ class ProfileStorageTest {
     }
 
     @Test
+    void aFinishedReadAheadIsReadyAtOnceAndOnlyOnce() throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Office"))));
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), Runnable::run);
+
+        assertThat(storage.loadIfReady()).hasValueSatisfying(l -> assertThat(names(l.profiles())).containsExactly("Office"));
+        assertThat(storage.loadIfReady()).as("the next load reads again, in the background").isEmpty();
+        assertThat(names(storage.load().profiles())).containsExactly("Office");
+    }
+
+    @Test
+    void aReadStillRunningIsNotReadyAndTheLoadWaitsForIt() throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(ProfileEditorViewModelTest.sample().withName("Office"))));
+        Runnable[] started = new Runnable[1];
+        ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config), read -> started[0] = read);
+
+        assertThat(storage.loadIfReady()).isEmpty();
+        inBackground(started[0]);
+        assertThat(names(storage.load().profiles())).containsExactly("Office");
+    }
+
+    @Test
+    void aPlainStorageIsNeverReadyWithoutReading() throws Exception {
+        assertThat(ProfileStorage.of(new ProfileStore(config)).loadIfReady()).isEmpty();
+    }
+
+    @Test
     void aMissingFolderLoadsAsNoProfiles() throws Exception {
         ProfileStorage storage = ProfileStorage.readingAhead(new ProfileStore(config.resolve("not-yet")), this::inBackground);
 

@@ -1,0 +1,69 @@
+package org.relaydoctor.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
+import org.relaydoctor.profile.AccountProfile;
+import org.relaydoctor.profile.IncomingServer;
+import org.relaydoctor.profile.MailProtocol;
+import org.relaydoctor.profile.OutgoingServer;
+import org.relaydoctor.profile.ProfileStore;
+import org.relaydoctor.profile.Security;
+import org.relaydoctor.profile.SmtpAuth;
+import org.relaydoctor.profile.SessionSecretStore;
+import org.relaydoctor.profile.StoredProfile;
+import org.relaydoctor.ui.common.BackgroundTaskRunner;
+import org.relaydoctor.ui.profiles.ProfileStorage;
+import org.relaydoctor.ui.results.ResultsActions;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/// Profiles read ahead (as the program reads them while JavaFX starts) are in the window's first frame: the list and
+/// the first profile, never the "no profiles yet" state that an asynchronous load would replace a moment later.
+@ExtendWith(ApplicationExtension.class)
+class SavedProfilesFirstFrameTest {
+    @TempDir
+    Path config;
+
+    private Stage stage;
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::hide);
+    }
+
+    @Test
+    void theFirstFrameShowsTheSavedProfilesNotTheEmptyState(FxRobot robot) throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(new AccountProfile("Office", "Anna",
+                "anna@example.com", new IncomingServer(MailProtocol.POP3, "pop.example.com", 995, Security.SSL_TLS),
+                new OutgoingServer("smtp.example.com", 587, Security.STARTTLS), "anna", new SmtpAuth.Off(), false,
+                "someone@example.org", Duration.ofSeconds(20)))));
+        ProfileStorage readAhead = ProfileStorage.readingAhead(new ProfileStore(config), Runnable::run);
+        ShellServices services = new ShellServices(config, readAhead, new SessionSecretStore(), new BackgroundTaskRunner(),
+                Optional.empty(), ResultsActions.none(), Optional.empty());
+        robot.interact(() -> {
+            stage = new Stage();
+            MainWindow window = new MainWindow(stage, services, Locale.ENGLISH);
+            // No FX event has run since: this is what show() lays out for the first frame.
+            assertThat(window.profiles().entries()).extracting(p -> p.profile().name()).containsExactly("Office");
+            assertThat(window.profiles().selectedProperty().get().profile().name()).isEqualTo("Office");
+            // The split pane's skin, which makes its items children, comes with the first CSS pass: look in the items.
+            List<Node> panes = ((SplitPane) window.root().getCenter()).getItems();
+            assertThat(panes.getFirst().lookup("#emptyState").isVisible()).as("the 'no profiles yet' state").isFalse();
+            assertThat(panes.get(1).getId()).as("the first profile's work area, not the welcome").isEqualTo("profileWork");
+            assertThat(((javafx.scene.control.Label) panes.get(1).lookup("#profileTitle")).getText()).isEqualTo("Office");
+            window.showQuickly();
+        });
+    }
+}
