@@ -6,6 +6,7 @@ import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,7 +23,7 @@ final class DesktopPlatformClasses {
     private DesktopPlatformClasses() {}
 
     /// Loads (never initialises: that would start a native platform) every class of those packages that this
-    /// runtime's javafx.graphics has; returns their names.
+    /// runtime's javafx.graphics has; returns the names of those it loaded.
     static List<String> load() {
         Class<?> platform = javafx.application.Platform.class;
         try (ModuleReader reader = graphicsModule(platform).open(); Stream<String> entries = reader.list()) {
@@ -30,14 +31,16 @@ final class DesktopPlatformClasses {
                     .filter(e -> e.endsWith(".class") && PACKAGES.contains(e.substring(0, e.lastIndexOf('/') + 1)))
                     .map(e -> e.substring(0, e.length() - ".class".length()).replace('/', '.'))
                     .toList();
+            List<String> loaded = new ArrayList<>();
             for (String name : names) {
                 try {
                     Class.forName(name, false, platform.getClassLoader());
+                    loaded.add(name);
                 } catch (ClassNotFoundException | LinkageError e) {
                     // a class tied to another platform's libraries: leaving it out costs nothing
                 }
             }
-            return names;
+            return loaded;
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list JavaFX's classes", e);
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DesktopPlatformClassesTest {
-    /// The tests run on JavaFX's headless platform, as the training does: loading the GTK classes must not start them
-    /// (initialising GtkApplication would load the GTK libraries and fail here).
+    /// The tests run on JavaFX's headless platform, as the training does: the GTK classes must load there without
+    /// being started (initialising GtkApplication would load the GTK libraries, fail, and leave it off the list).
     @Test
     void loadsTheDesktopPlatformsClassesWithoutStartingThem() {
         List<String> names = DesktopPlatformClasses.load();

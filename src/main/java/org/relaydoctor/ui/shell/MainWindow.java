@@ -232,10 +232,8 @@ public final class MainWindow {
     private void build() {
         double divider = split == null ? preferences.divider() : split.getDividerPositions()[0];
         root.setId("mainWindow");
-        if (realMenuBar) {
+        if (realMenuBar) { // a language switch (from the menu, so the real bar is there); show() sets the first one
             root.setTop(menuBar());
-        } else if (root.getTop() != null) {
-            root.setTop(MenuBarStandIn.of(MENUS.stream().map(text::get).toList()));
         }
         split = new SplitPane(profilePane(), new StackPane());
         split.setId("mainSplit");
