@@ -197,13 +197,24 @@ class PostfixCheckCliIT {
         }
     }
 
-    /// The password in clear and in every base64 form an AUTH dialogue carries it in.
+    /// The password in clear, its middle (a part of it), in every base64 form an AUTH dialogue carries it in, and,
+    /// for a password beyond ASCII, as JSON writes it with backslash-u escapes.
     static List<String> secretForms(String user, String password) {
         Base64.Encoder b64 = Base64.getEncoder();
-        return List.of(password,
+        List<String> forms = new ArrayList<>(List.of(password, password.substring(2, password.length() - 2),
                 b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)),
                 b64.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)),
-                b64.encodeToString((user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
+                b64.encodeToString((user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8))));
+        StringBuilder upper = new StringBuilder();
+        StringBuilder lower = new StringBuilder();
+        for (char c : password.toCharArray()) {
+            upper.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+            lower.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        if (!upper.toString().equals(password)) {
+            forms.addAll(List.of(upper.toString(), lower.toString()));
+        }
+        return forms;
     }
 
     @Test

@@ -12,6 +12,12 @@ public final class TestAccounts {
     /// Subscribes to POP-before-SMTP: only its logins grant relay on that listener.
     public static final String POP = "pop@relaydoctor.test";
     public static final Secret POP_PASSWORD = Secret.of("Pop-Test-Pass-3");
+    /// A Russian-speaking user's account with a Cyrillic password (UTF-8 in the users file, which is how Dovecot
+    /// compares it; not one of its letters fits ISO-8859-1). Subscribes to POP-before-SMTP too.
+    public static final String YOZH = "yozh@relaydoctor.test";
+    public static final Secret YOZH_PASSWORD = Secret.of("пароль-Ёж42");
+    /// The Cyrillic password with one letter changed (е for Ё): what a wrong keyboard layout or a lost diaeresis makes.
+    public static final Secret YOZH_WRONG_PASSWORD = Secret.of("пароль-Еж42");
     /// Not a mailbox of the hosted domain.
     public static final String GHOST = "ghost@relaydoctor.test";
     /// A sender in a domain the servers do not host.
