@@ -11,6 +11,9 @@ import static org.relaydoctor.it.TestAccounts.GHOST;
 import static org.relaydoctor.it.TestAccounts.POP;
 import static org.relaydoctor.it.TestAccounts.POP_PASSWORD;
 import static org.relaydoctor.it.TestAccounts.WRONG_PASSWORD;
+import static org.relaydoctor.it.TestAccounts.YOZH;
+import static org.relaydoctor.it.TestAccounts.YOZH_PASSWORD;
+import static org.relaydoctor.it.TestAccounts.YOZH_WRONG_PASSWORD;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +107,18 @@ class PostfixCheckCliIT {
                 new Case("submission", PostfixScenario.SUBMISSION, ALICE, ALICE, "same", List.of(), ALICE_PASSWORD, "OK",
                         works, List.of()),
                 new Case("silent", PostfixScenario.SILENT, ALICE, ALICE, "same", List.of("--timeout", "3"),
-                        ALICE_PASSWORD, "NO_GREETING", restriction, List.of()));
+                        ALICE_PASSWORD, "NO_GREETING", restriction, List.of()),
+                // a Cyrillic password, by environment and by file in turn, under the POSIX locale (see launch)
+                new Case("submission (Cyrillic password, env)", PostfixScenario.SUBMISSION, YOZH, YOZH, "same",
+                        List.of(), YOZH_PASSWORD, "OK", works, List.of()),
+                new Case("submission (Cyrillic password, file)", PostfixScenario.SUBMISSION, YOZH, YOZH, "same",
+                        List.of(), YOZH_PASSWORD, "OK", works, List.of()),
+                new Case("pop-before-smtp (Cyrillic password)", PostfixScenario.POP_BEFORE_SMTP, YOZH, YOZH, "off",
+                        List.of(), YOZH_PASSWORD, "POP_BEFORE_SMTP", restriction, List.of("logOnToIncomingFirst")),
+                new Case("pop-before-smtp (log on first, Cyrillic password)", PostfixScenario.POP_BEFORE_SMTP, YOZH,
+                        YOZH, "off", List.of("--pop-before-smtp"), YOZH_PASSWORD, "OK", works, List.of()),
+                new Case("wrong-password (Cyrillic)", PostfixScenario.WRONG_PASSWORD, YOZH, YOZH, "same", List.of(),
+                        YOZH_WRONG_PASSWORD, "AUTH_FAILED", restriction, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,10 +127,12 @@ class PostfixCheckCliIT {
         if (c.scenario() == PostfixScenario.POP_BEFORE_SMTP) {
             mta().revokePopBeforeSmtpGrants();
         }
-        boolean viaFile = RUNS.incrementAndGet() % 2 == 0;
-        Path home = Files.createDirectories(dir.resolve("home-" + RUNS.get()));
+        int runNumber = RUNS.incrementAndGet();
+        // by file and by environment in turn, unless the case names one
+        boolean viaFile = c.name().contains(", file)") || !c.name().contains(", env)") && runNumber % 2 == 0;
+        Path home = Files.createDirectories(dir.resolve("home-" + runNumber));
         List<String> args = new ArrayList<>(accountOptions(c));
-        Path passwordFile = dir.resolve("password-" + RUNS.get());
+        Path passwordFile = dir.resolve("password-" + runNumber);
         if (viaFile) {
             Files.writeString(passwordFile, c.password().reveal() + "\n");
             args.addAll(List.of("--password-file", passwordFile.toString()));
@@ -286,6 +302,8 @@ class PostfixCheckCliIT {
         pb.environment().put("RELAY_DOCTOR_HOME", home.toString());
         pb.environment().put("RD_TEST_PASSWORD", password.reveal());
         pb.environment().remove("DBUS_SESSION_BUS_ADDRESS");
+        // the POSIX locale, as under cron, a systemd unit or a bare container: no LANG, no LC_*
+        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.equals("LANGUAGE") || k.startsWith("LC_"));
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
