@@ -122,12 +122,7 @@ public final class DemoIncomingServer implements Closeable {
             c.send("-ERR Authentication aborted.");
             return;
         }
-        String[] fields;
-        try {
-            fields = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8).split("\0", -1);
-        } catch (IllegalArgumentException e) {
-            fields = new String[0];
-        }
+        String[] fields = saslPlain(response);
         if (fields.length != 3) {
             c.send("-ERR Invalid base64 data in continued response.");
             return;
@@ -136,7 +131,7 @@ public final class DemoIncomingServer implements Closeable {
     }
 
     private void imap(TextConnection c) throws IOException {
-        c.send("* OK [CAPABILITY IMAP4rev1 LOGIN-REFERRALS AUTH=PLAIN] Relay Doctor demo IMAP ready.");
+        c.send("* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS AUTH=PLAIN] Relay Doctor demo IMAP ready.");
         String line;
         while ((line = c.readLine()) != null) {
             String[] p = line.split(" ", 3);
@@ -146,24 +141,65 @@ public final class DemoIncomingServer implements Closeable {
             switch (verb) {
                 case "LOGIN" -> {
                     String[] creds = unquote(arg);
-                    if (creds.length == 2 && creds[1].equals(passwords.get(creds[0]))) {
-                        onLogin.accept(c.clientAddress());
-                        c.send(tag + " OK Logged in");
-                    } else {
-                        c.send(tag + " NO [AUTHENTICATIONFAILED] Authentication failed.");
-                    }
+                    imapLogin(c, tag, creds.length == 2 ? creds[0] : null, creds.length == 2 ? creds[1] : "");
                 }
+                case "AUTHENTICATE" -> imapSaslPlain(c, tag, arg);
                 case "LOGOUT" -> {
                     c.send("* BYE Logging out");
                     c.send(tag + " OK Logout completed.");
                     return;
                 }
                 case "CAPABILITY" -> {
-                    c.send("* CAPABILITY IMAP4rev1");
+                    c.send("* CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS AUTH=PLAIN");
                     c.send(tag + " OK Capability completed.");
                 }
                 default -> c.send(tag + " BAD Error in IMAP command.");
             }
+        }
+    }
+
+    /// Like Dovecot: the password is compared as UTF-8 text, whichever way it came.
+    private void imapLogin(TextConnection c, String tag, String user, String password) throws IOException {
+        if (user != null && password.equals(passwords.get(user))) {
+            onLogin.accept(c.clientAddress());
+            c.send(tag + " OK Logged in");
+        } else {
+            c.send(tag + " NO [AUTHENTICATIONFAILED] Authentication failed.");
+        }
+    }
+
+    /// RFC 3501 `AUTHENTICATE PLAIN`, with the initial response on the command line (RFC 4959 SASL-IR) or after a
+    /// `+ ` prompt: base64 of UTF-8 "authzid NUL user NUL password" (RFC 4616), as the greeting's `AUTH=PLAIN` promises.
+    private void imapSaslPlain(TextConnection c, String tag, String arg) throws IOException {
+        String[] p = arg.split(" ", 2);
+        if (!p[0].equalsIgnoreCase("PLAIN")) {
+            c.send(tag + " NO Unsupported authentication mechanism.");
+            return;
+        }
+        String response = p.length > 1 ? p[1] : null;
+        if (response == null) {
+            c.send("+ ");
+            response = c.readLine();
+        }
+        if (response == null || response.equals("*")) {
+            c.send(tag + " BAD Authentication aborted by client.");
+            return;
+        }
+        String[] fields = saslPlain(response);
+        if (fields.length != 3) {
+            c.send(tag + " BAD Invalid base64 data in continued response.");
+            return;
+        }
+        imapLogin(c, tag, fields[1], fields[2]);
+    }
+
+    /// The three fields of a SASL PLAIN response, or none when it is not one.
+    private static String[] saslPlain(String base64) {
+        try {
+            String[] fields = new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8).split("\0", -1);
+            return fields.length == 3 ? fields : new String[0];
+        } catch (IllegalArgumentException e) {
+            return new String[0];
         }
     }
 

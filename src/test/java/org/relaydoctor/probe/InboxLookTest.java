@@ -16,8 +16,8 @@ import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 
-/// POP3 log-ons with passwords beyond ASCII, against the demo server, which (like Dovecot) reads them as UTF-8:
-/// Angus Mail's store (the test send) and the check's own probe (POP before SMTP) both get in.
+/// POP3 and IMAP log-ons with passwords beyond ASCII, against the demo servers, which (like Dovecot) read them as
+/// UTF-8: Angus Mail's stores (the test send) and the check's own probe (POP before SMTP) both get in.
 class InboxLookTest {
     private static final String USER = "anna@demo.test";
     /// Cyrillic, with a letter outside ISO-8859-1's reach in any encoding but UTF-8.
@@ -32,9 +32,17 @@ class InboxLookTest {
         return new DemoIncomingServer(MailProtocol.POP3, Map.of(USER, PASSWORD), logins::add);
     }
 
+    private DemoIncomingServer imap() throws IOException {
+        return new DemoIncomingServer(MailProtocol.IMAP, Map.of(USER, PASSWORD), logins::add);
+    }
+
     private static InboxLook.Mailbox mailbox(DemoIncomingServer server, String password) {
-        return new InboxLook.Mailbox(MailProtocol.POP3, InetAddress.getLoopbackAddress(), "localhost", server.port(),
-                Security.NONE, USER, Secret.of(password));
+        return mailbox(MailProtocol.POP3, server.port(), password);
+    }
+
+    private static InboxLook.Mailbox mailbox(MailProtocol protocol, int port, String password) {
+        return new InboxLook.Mailbox(protocol, InetAddress.getLoopbackAddress(), "localhost", port, Security.NONE, USER,
+                Secret.of(password));
     }
 
     private void assertNoPasswordIn(String problem, String password) {
@@ -116,6 +124,44 @@ class InboxLookTest {
             assertThat(r.loggedIn()).as(r.evidence().toString()).isTrue();
             assertThat(logins).hasSize(1);
             assertNoPasswordIn(String.join("\n", r.evidence()), PASSWORD);
+        }
+    }
+
+    // ---- IMAP ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void angusLogsOnOverImapWithACyrillicPassword() throws IOException {
+        try (DemoIncomingServer server = imap()) {
+            String problem = new InboxLook(session).logOn(mailbox(MailProtocol.IMAP, server.port(), PASSWORD));
+            assertThat(problem).as(session.transcript().lines().toString()).isEmpty();
+            assertThat(logins).containsExactly(InetAddress.getLoopbackAddress().getHostAddress());
+            assertNoPasswordIn(problem, PASSWORD);
+        }
+    }
+
+    @Test
+    void angusIsRefusedAWrongCyrillicPasswordOverImap() throws IOException {
+        try (DemoIncomingServer server = imap()) {
+            String problem = new InboxLook(session).logOn(mailbox(MailProtocol.IMAP, server.port(), WRONG));
+            assertThat(problem).startsWith("login refused");
+            assertThat(logins).isEmpty();
+            assertNoPasswordIn(problem, WRONG);
+        }
+    }
+
+    @Test
+    void theChecksOwnProbeLogsOnOverImapWithACyrillicPassword() throws IOException, ProbeFailure {
+        try (DemoIncomingServer server = imap()) {
+            IncomingLogin.Result r = new IncomingLogin(session).logOn(MailProtocol.IMAP, InetAddress.getLoopbackAddress(),
+                    "localhost", server.port(), Security.NONE, USER, Secret.of(PASSWORD));
+            assertThat(r.loggedIn()).as(r.evidence().toString()).isTrue();
+            assertThat(logins).hasSize(1);
+            IncomingLogin.Result wrong = new IncomingLogin(session).logOn(MailProtocol.IMAP,
+                    InetAddress.getLoopbackAddress(), "localhost", server.port(), Security.NONE, USER, Secret.of(WRONG));
+            assertThat(wrong.loggedIn()).isFalse();
+            assertThat(logins).hasSize(1);
+            assertNoPasswordIn(String.join("\n", r.evidence()), PASSWORD);
+            assertNoPasswordIn(String.join("\n", wrong.evidence()), WRONG);
         }
     }
 }
