@@ -5,6 +5,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.URLName;
 import jakarta.mail.search.HeaderTerm;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
@@ -95,23 +99,46 @@ public final class InboxLook {
     private Store connect(AngusConnection c, Mailbox box) throws MessagingException {
         String protocol = box.protocol().name().toLowerCase(Locale.ROOT);
         Properties props = c.properties(protocol, box.security());
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(box.password().reveal());
         if (box.protocol() == MailProtocol.POP3) {
             // Angus writes USER/PASS as ISO-8859-1, while servers (Dovecot) read them as UTF-8: only ASCII survives.
             // SASL PLAIN is UTF-8 by definition (RFC 4616), so it goes first, and alone for any other password.
-            boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(box.password().reveal());
             props.put("mail.pop3.auth.mechanisms", ascii ? "PLAIN LOGIN" : "PLAIN");
+        } else if (!ascii) {
+            // Angus's IMAP AUTHENTICATE PLAIN and LOGIN are UTF-8; its LOGIN command is not (see SaslOnlyImapStore).
+            props.put("mail.imap.auth.mechanisms", "PLAIN LOGIN");
         }
         Session mail = Session.getInstance(props);
-        Store store = mail.getStore(protocol);
+        Store store = box.protocol() == MailProtocol.IMAP && !ascii ? new SaslOnlyImapStore(mail) : mail.getStore(protocol);
         c.note("logging on to " + name(box) + " " + box.host() + ":" + box.port() + " with Angus Mail");
         store.connect(c.connectHost(), box.port(), box.user(), box.password().reveal());
         return store;
     }
 
     private String problem(MessagingException e) {
+        String cause = e.getCause() == null ? null : e.getCause().getMessage();
         String text = e instanceof AuthenticationFailedException ? "login refused: " + e.getMessage()
-                : String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+                : String.valueOf(e.getMessage()) + (cause == null || cause.equals(e.getMessage()) ? "" : " (" + cause + ")");
         return session.transcript().redactor().scrub(text.strip());
+    }
+
+    /// Angus Mail's IMAP store for a password beyond ASCII. When the server offers no SASL mechanism Angus knows,
+    /// Angus falls back to the `LOGIN` command, whose strings it writes one byte per character (the low byte of each:
+    /// "пароль" goes out as "?0@>;L"), so the server would see a wrong password, count a failed login, and the user
+    /// would be told the password is wrong. This store logs on only with SASL `PLAIN` or `LOGIN`, which Angus writes
+    /// as UTF-8, and says why when the server offers neither.
+    private static final class SaslOnlyImapStore extends IMAPStore {
+        SaslOnlyImapStore(Session session) {
+            super(session, new URLName("imap", null, -1, null, null, null), "imap", false);
+        }
+
+        @Override
+        protected void preLogin(IMAPProtocol p) throws ProtocolException {
+            if (!p.hasCapability("AUTH=PLAIN") && !p.hasCapability("AUTH=LOGIN") && !p.hasCapability("AUTH-LOGIN")) {
+                throw new ProtocolException("not logged on: the server offers neither SASL PLAIN nor SASL LOGIN, and"
+                        + " the IMAP LOGIN command of Angus Mail cannot carry a password beyond ASCII");
+            }
+        }
     }
 
     private static String name(Mailbox box) {

@@ -164,4 +164,66 @@ class InboxLookTest {
             assertNoPasswordIn(String.join("\n", wrong.evidence()), WRONG);
         }
     }
+
+    /// An IMAP server that offers no SASL mechanism (no `AUTH=PLAIN`, no `AUTH=LOGIN`) would get Angus's `LOGIN`
+    /// command, which writes each character's low byte ("пароль" as "?0@>;L"): no such command is sent, the log-on
+    /// fails with a reason instead.
+    @Test
+    void anImapServerWithoutSaslGetsNoMangledPassword() throws IOException {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (RawServer server = RawServer.start(c -> {
+            c.line("* OK [CAPABILITY IMAP4rev1] ready");
+            String l;
+            while ((l = c.readLine()) != null) {
+                received.add(l);
+                String[] p = l.split(" ", 3);
+                String verb = p.length > 1 ? p[1].toUpperCase(java.util.Locale.ROOT) : "";
+                switch (verb) {
+                    case "CAPABILITY" -> {
+                        c.line("* CAPABILITY IMAP4rev1");
+                        c.line(p[0] + " OK done");
+                    }
+                    case "LOGOUT" -> {
+                        c.line("* BYE");
+                        c.line(p[0] + " OK bye");
+                        return;
+                    }
+                    default -> c.line(p[0] + " NO [AUTHENTICATIONFAILED] Authentication failed.");
+                }
+            }
+        })) {
+            String problem = new InboxLook(session).logOn(mailbox(MailProtocol.IMAP, server.port(), PASSWORD));
+            assertThat(problem).contains("SASL PLAIN");
+            assertThat(received).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).contains("LOGIN"));
+            assertNoPasswordIn(problem, PASSWORD);
+        }
+    }
+
+    /// With an ASCII password the `LOGIN` command is as good as SASL and stays the fallback.
+    @Test
+    void anImapServerWithoutSaslStillGetsAnAsciiLogin() throws IOException {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (RawServer server = RawServer.start(c -> {
+            c.line("* OK [CAPABILITY IMAP4rev1] ready");
+            String l;
+            while ((l = c.readLine()) != null) {
+                received.add(l);
+                String[] p = l.split(" ", 3);
+                String verb = p.length > 1 ? p[1].toUpperCase(java.util.Locale.ROOT) : "";
+                switch (verb) {
+                    case "LOGIN" -> c.line(p[0] + " OK Logged in");
+                    case "LOGOUT" -> {
+                        c.line("* BYE");
+                        c.line(p[0] + " OK bye");
+                        return;
+                    }
+                    default -> c.line(p[0] + " OK done");
+                }
+            }
+        })) {
+            String problem = new InboxLook(session).logOn(mailbox(MailProtocol.IMAP, server.port(), "plain-ascii-9"));
+            assertThat(problem).isEmpty();
+            assertThat(received).anyMatch(l -> l.contains("LOGIN " + USER + " plain-ascii-9"));
+        }
+    }
 }
