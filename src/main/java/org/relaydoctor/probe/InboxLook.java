@@ -109,7 +109,8 @@ public final class InboxLook {
             props.put("mail.imap.auth.mechanisms", "PLAIN LOGIN");
         }
         Session mail = Session.getInstance(props);
-        Store store = box.protocol() == MailProtocol.IMAP && !ascii ? new SaslOnlyImapStore(mail) : mail.getStore(protocol);
+        Store store = box.protocol() == MailProtocol.IMAP && !ascii ? new SaslOnlyImapStore(mail)
+                : mail.getStore(protocol);
         c.note("logging on to " + name(box) + " " + box.host() + ":" + box.port() + " with Angus Mail");
         store.connect(c.connectHost(), box.port(), box.user(), box.password().reveal());
         return store;
@@ -117,8 +118,9 @@ public final class InboxLook {
 
     private String problem(MessagingException e) {
         String cause = e.getCause() == null ? null : e.getCause().getMessage();
+        boolean causeSaysMore = cause != null && !cause.equals(e.getMessage());
         String text = e instanceof AuthenticationFailedException ? "login refused: " + e.getMessage()
-                : String.valueOf(e.getMessage()) + (cause == null || cause.equals(e.getMessage()) ? "" : " (" + cause + ")");
+                : String.valueOf(e.getMessage()) + (causeSaysMore ? " (" + cause + ")" : "");
         return session.transcript().redactor().scrub(text.strip());
     }
 

@@ -30,6 +30,8 @@ final class CheckFixture {
     /// Distinctive, so that any leak of it (or of a part of it) is found by a plain search.
     static final String PASSWORD = "Qv8#relay-Hostile-Pw-5527";
     static final String WRONG_PASSWORD = "Wx3#not-the-Right-Pw-9904";
+    /// What most users type: Cyrillic, which servers read as UTF-8.
+    static final String CYRILLIC_PASSWORD = "Пароль#Ёж-Колючий-5527";
     static final String RECIPIENT = "friend@example.org";
     /// Server names the tests' resolver knows; every other name does not resolve (like NXDOMAIN).
     /// The outgoing server's name: one the demo certificate covers.
@@ -105,15 +107,26 @@ final class CheckFixture {
     }
 
     /// The password is nowhere: not in the transcript, the steps (which carry failure messages), the verdict,
-    /// the text and JSON renderings; not in clear, in base64, or inside an AUTH PLAIN blob.
+    /// the text and JSON renderings; not in clear, in base64, inside an AUTH PLAIN blob, or JSON-escaped.
     static void assertNoSecret(CheckResult r, String password) {
         String everything = describe(r) + r.findings() + r.smtp()
                 + new ResultText(Locale.ENGLISH).render(r) + new ResultText(Locale.of("ru")).render(r)
                 + new JsonReport(Locale.ENGLISH).write(r);
+        String middle = password.substring(2, password.length() - 2);
         for (String form : List.of(password, b64(password), b64("\0" + LOGIN + "\0" + password),
-                b64(LOGIN + "\0" + LOGIN + "\0" + password), password.substring(2, password.length() - 2))) {
+                b64(LOGIN + "\0" + LOGIN + "\0" + password), middle, jsonEscaped(middle, "%04X"),
+                jsonEscaped(middle, "%04x"))) {
             assertThat(everything).as("a form of the password leaked").doesNotContain(form);
         }
+    }
+
+    /// `text` with every character beyond ASCII written as a JSON backslash-u escape in `hexFormat`.
+    private static String jsonEscaped(String text, String hexFormat) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(c < 0x80 ? String.valueOf(c) : "\\u" + String.format(hexFormat, (int) c));
+        }
+        return out.toString();
     }
 
     static String b64(String s) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.relaydoctor.demo.DemoIncomingServer;
 import org.relaydoctor.diagnosis.FindingCode;
@@ -193,6 +194,34 @@ class VerdictByServerBehaviourTest {
             assertThat(r.verdict().changes()).containsExactly(new ProfileChange.LogOnToIncomingFirst());
             assertThat(r.verdict().evidence()).contains(refusal).anyMatch(e -> e.contains("OK Logged in"))
                     .anyMatch(e -> e.startsWith("250"));
+        }
+    }
+
+    /// The same with a Cyrillic password: the probe's POP3 `PASS` and IMAP `LOGIN` carry it as UTF-8, which is how
+    /// the demo server (like Dovecot) reads it; a wrong keyboard layout's password logs on nowhere.
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = MailProtocol.class, names = {"POP3", "IMAP"})
+    void popBeforeSmtpWithACyrillicPassword(MailProtocol protocol) throws IOException {
+        Map<String, Instant> grants = new ConcurrentHashMap<>();
+        String password = CheckFixture.CYRILLIC_PASSWORD;
+        try (DemoIncomingServer incoming = new DemoIncomingServer(protocol, Map.of(LOGIN, password),
+                a -> grants.put(a, Instant.now().plusSeconds(120)));
+                ScriptedSmtp s = ScriptedSmtp.withoutTls(
+                        () -> new RelayAfterIncomingLogin(grants, "554 5.7.1 Relaying denied"))) {
+            AccountProfile p = CheckFixture.withIncoming(account(s.port(), Security.NONE, new SmtpAuth.Off()),
+                    protocol, incoming.port());
+            CheckResult r = run(p, password, CheckFixture.options());
+            assertThat(r.verdict().code()).as(describe(r)).isEqualTo(VerdictCode.POP_BEFORE_SMTP);
+            assertThat(r.verdict().verified()).isTrue();
+            assertThat(r.verdict().evidence()).anyMatch(e -> e.contains("OK Logged in"));
+            grants.clear();
+            CheckResult on = run(p.withLogOnToIncomingFirst(true), password, CheckFixture.options());
+            assertThat(on.verdict().code()).as(describe(on)).isEqualTo(VerdictCode.OK);
+            grants.clear();
+            // "Е" for "Ё": the diaeresis lost
+            CheckResult wrong = run(p.withLogOnToIncomingFirst(true), password.replace('Ё', 'Е'), CheckFixture.options());
+            assertThat(wrong.verdict().code()).as(describe(wrong)).isNotEqualTo(VerdictCode.OK);
+            assertThat(grants).isEmpty();
         }
     }
 
