@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.relaydoctor.profile.MailProtocol;
 
 /// A demo POP3 or IMAP server that knows logging on and out and nothing else (no mailbox). A successful
 /// login is reported with the client's address, which is how the POP-before-SMTP scenario grants relaying.
 public final class DemoIncomingServer implements Closeable {
+    /// An IMAP synchronizing literal at the end of a command line: `{19}`.
+    private static final Pattern LITERAL = Pattern.compile("\\s*\\{(\\d+)\\}$");
     private final ServerSocket server;
     private final MailProtocol protocol;
     private final Map<String, String> passwords;
@@ -140,8 +144,17 @@ public final class DemoIncomingServer implements Closeable {
             String arg = p.length > 2 ? p[2] : "";
             switch (verb) {
                 case "LOGIN" -> {
-                    String[] creds = unquote(arg);
-                    imapLogin(c, tag, creds.length == 2 ? creds[0] : null, creds.length == 2 ? creds[1] : "");
+                    Matcher literal = LITERAL.matcher(arg);
+                    if (literal.find()) {
+                        // the password as a literal, as a client sends one beyond ASCII: "+", then its bytes
+                        c.send("+ OK");
+                        String password = c.readLine();
+                        String[] user = unquote(arg.substring(0, literal.start()));
+                        imapLogin(c, tag, user.length == 1 ? user[0] : null, password == null ? "" : password);
+                    } else {
+                        String[] creds = unquote(arg);
+                        imapLogin(c, tag, creds.length == 2 ? creds[0] : null, creds.length == 2 ? creds[1] : "");
+                    }
                 }
                 case "AUTHENTICATE" -> imapSaslPlain(c, tag, arg);
                 case "LOGOUT" -> {

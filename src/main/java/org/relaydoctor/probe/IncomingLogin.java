@@ -1,15 +1,16 @@
 package org.relaydoctor.probe;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 
-/// Logs on to the incoming server (POP3 `USER`/`PASS` or IMAP `LOGIN`) and out again: what a mail program
-/// does for "Log on to incoming mail server before sending mail". Spoken on the socket for the same reasons
-/// as {@link SmtpProbe}: bounded replies and exact lines for the evidence.
+/// Logs on to the incoming server (POP3 `USER`/`PASS` or IMAP `LOGIN`, both in UTF-8) and out again: what a
+/// mail program does for "Log on to incoming mail server before sending mail". Spoken on the socket for the same
+/// reasons as {@link SmtpProbe}: bounded replies and exact lines for the evidence.
 public final class IncomingLogin {
     /// How a logon went.
     ///
@@ -74,19 +75,41 @@ public final class IncomingLogin {
             }
             c.startTls();
         }
-        String r = imapCommand(c, "a1", "LOGIN " + quote(user) + " " + quote(password.reveal()));
+        String r = imapLogin(c, "a1", user, password);
         boolean ok = r.startsWith("a1 OK");
         imapCommand(c, "a2", "LOGOUT");
         return new Result(ok, List.of(r));
     }
 
+    /// `LOGIN`; the tagged answer. RFC 3501's quoted strings are 7-bit, so a password beyond ASCII (a Cyrillic one)
+    /// goes as a literal: its length in UTF-8 bytes, the server's `+` continuation, then the bytes. A server that
+    /// answers the literal's announcement with its tagged answer instead gets nothing more.
+    private String imapLogin(LineChannel c, String tag, String user, Secret password) throws ProbeFailure {
+        String secret = password.reveal();
+        if (StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
+            return imapCommand(c, tag, "LOGIN " + quote(user) + " " + quote(secret));
+        }
+        c.send(tag + " LOGIN " + quote(user) + " {" + secret.getBytes(StandardCharsets.UTF_8).length + "}", false);
+        String answer = imapAnswer(c, tag, true);
+        if (!answer.startsWith("+")) {
+            return answer;
+        }
+        c.send(secret, true);
+        return imapAnswer(c, tag, false);
+    }
+
     /// Sends a tagged command and reads untagged lines until the tagged answer.
     private String imapCommand(LineChannel c, String tag, String command) throws ProbeFailure {
         c.send(tag + " " + command, false);
+        return imapAnswer(c, tag, false);
+    }
+
+    /// Reads untagged lines until the tagged answer, or, with `continuation`, until a `+` continuation request.
+    private String imapAnswer(LineChannel c, String tag, boolean continuation) throws ProbeFailure {
         Instant until = until();
         for (int i = 0; i < ProbeLimits.MAX_REPLY_LINES; i++) {
             String line = c.readLine(until);
-            if (line.startsWith(tag + " ")) {
+            if (line.startsWith(tag + " ") || continuation && line.startsWith("+")) {
                 return line;
             }
         }

@@ -164,6 +164,10 @@ class CyrillicPasswordIT {
             ProbeSession session = session();
             IncomingLogin.Result in = incoming(session, protocol, YOZH_PASSWORD);
             assertThat(in.loggedIn()).as(session.transcript().lines().toString()).isTrue();
+            if (protocol == MailProtocol.IMAP) {
+                assertThat(session.transcript().lines()).as("the password went as a literal, after Dovecot's +")
+                        .anySatisfy(l -> assertThat(l.text()).startsWith("+ "));
+            }
             assertThat(grants()).as("Dovecot's post-login script ran").isNotEmpty();
             mta().revokePopBeforeSmtpGrants();
             IncomingLogin.Result wrong = incoming(session, protocol, YOZH_WRONG_PASSWORD);

@@ -226,4 +226,41 @@ class InboxLookTest {
             assertThat(received).anyMatch(l -> l.contains("LOGIN " + USER + " plain-ascii-9"));
         }
     }
+
+    /// RFC 3501's quoted strings are 7-bit, and a strict server refuses one with a Cyrillic letter in it: the probe's
+    /// `LOGIN` sends a password beyond ASCII as a literal (`{19}`, the server's `+`, then its UTF-8 bytes) instead.
+    @Test
+    void theProbeSendsAPasswordBeyondAsciiAsAnImapLiteral() throws IOException, ProbeFailure {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (RawServer server = RawServer.start(c -> {
+            c.line("* OK [CAPABILITY IMAP4rev1] strict");
+            String l;
+            while ((l = c.readLine()) != null) {
+                received.add(l);
+                String[] p = l.split(" ", 3);
+                String verb = p.length > 1 ? p[1].toUpperCase(java.util.Locale.ROOT) : "";
+                if (!StandardCharsets.US_ASCII.newEncoder().canEncode(l)) {
+                    c.line(p[0] + " BAD Invalid characters in quoted string");
+                } else if (verb.equals("LOGIN") && l.endsWith("{" + PASSWORD.getBytes(StandardCharsets.UTF_8).length + "}")) {
+                    c.line("+ OK");
+                    String literal = c.readLine();
+                    received.add(literal);
+                    c.line(p[0] + (literal.equals(PASSWORD) && p[2].startsWith("\"" + USER + "\" ")
+                            ? " OK Logged in" : " NO [AUTHENTICATIONFAILED] Authentication failed."));
+                } else if (verb.equals("LOGOUT")) {
+                    c.line("* BYE");
+                    c.line(p[0] + " OK bye");
+                    return;
+                } else {
+                    c.line(p[0] + " NO [AUTHENTICATIONFAILED] Authentication failed.");
+                }
+            }
+        })) {
+            IncomingLogin.Result r = new IncomingLogin(session).logOn(MailProtocol.IMAP, InetAddress.getLoopbackAddress(),
+                    "localhost", server.port(), Security.NONE, USER, Secret.of(PASSWORD));
+            assertThat(r.loggedIn()).as(received.toString()).isTrue();
+            assertThat(received).noneMatch(l -> l.contains("LOGIN") && l.contains(PASSWORD));
+            assertNoPasswordIn(String.join("\n", r.evidence()), PASSWORD);
+        }
+    }
 }
