@@ -2,7 +2,6 @@ package org.relaydoctor.profile;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /// Reads the text of a profiles file into profiles, entry by entry, so one broken entry costs only itself.
 /// Shared by {@link ProfileStore} and {@link ProfileFiles}.
@@ -37,7 +35,7 @@ sealed interface ProfileDocument {
         }
         JsonNode root;
         try {
-            root = ProfileJson.MAPPER.readTree(bytes);
+            root = JsonTree.read(bytes);
         } catch (IOException e) {
             return new Unreadable(describe(e));
         }
@@ -83,24 +81,16 @@ sealed interface ProfileDocument {
                 continue;
             }
             try {
-                profiles.add(ProfileJson.toModel(ProfileJson.MAPPER.treeToValue(node, ProfileJson.EntryJson.class)));
+                profiles.add(ProfileJson.toModel(ProfileJson.entry(node)));
             } catch (ProfileJson.FormatException e) {
                 errors.add(new EntryError(label, e.getMessage()));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                errors.add(new EntryError(label, describe(e)));
             }
         }
         return new Readable(version, profiles, errors);
     }
 
-    /// A one-line description of a JSON error: the field path for binding errors, else line and column.
+    /// A one-line description of a syntax error: where it is (line and column) and what.
     static String describe(Exception e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String path = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return path + ": wrong type (" + firstLine(m.getOriginalMessage()) + ")";
-        }
         if (e instanceof JsonProcessingException p) {
             JsonLocation at = p.getLocation();
             String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";

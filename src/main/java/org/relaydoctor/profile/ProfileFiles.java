@@ -47,7 +47,7 @@ public final class ProfileFiles {
     public static void write(Path file, List<AccountProfile> profiles) throws IOException {
         List<ProfileJson.EntryJson> entries = profiles.stream()
                 .map(p -> ProfileJson.fromModel(StoredProfile.create(p), false)).toList();
-        writeAtomically(file, ProfileJson.MAPPER.writeValueAsBytes(ProfileJson.file(entries)));
+        writeAtomically(file, ProfileJson.Writer.bytes(entries));
     }
 
     /// Replaces `file` with `bytes` so that a reader never meets a half-written file.

@@ -1,8 +1,7 @@
 package org.relaydoctor.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,14 +24,22 @@ final class ProfileJson {
     /// The schema this version writes. Bump it with a step in {@link ProfileMigrations}.
     static final int SCHEMA_VERSION = 1;
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
-
     private ProfileJson() {}
+
+    /// Writes files. Reading goes through {@link JsonTree} and {@link #entry}: the window reads the profiles at start,
+    /// where the first mapper's 100 ms of class loading would be in its way.
+    static final class Writer {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+
+        private Writer() {}
+
+        static byte[] bytes(List<EntryJson> entries) throws JsonProcessingException {
+            return MAPPER.writeValueAsBytes(file(entries));
+        }
+    }
 
     /// The whole file: the schema version, the program version that wrote it, the profiles.
     record FileJson(Integer schemaVersion, String writtenBy, List<EntryJson> profiles) {}
@@ -100,6 +107,92 @@ final class ProfileJson {
                                 .map(r -> new LastResultJson(r.verdictCode(), r.checkedAt().toString()))
                                 .orElse(null)
                         : null);
+    }
+
+    /// One entry of a file's `profiles` list, field by field. Unknown fields are ignored; a field of the wrong kind
+    /// is reported by its path. Scalars are taken as Jackson's data binding takes them: a number or `true` where text
+    /// is expected is its text, and "587" where a number is expected is 587.
+    static EntryJson entry(JsonNode node) throws FormatException {
+        JsonNode in = object(node, "incoming", "");
+        JsonNode out = object(node, "outgoing", "");
+        JsonNode auth = object(node, "smtpAuth", "");
+        JsonNode last = object(node, "lastResult", "");
+        return new EntryJson(
+                text(node, "id", ""),
+                text(node, "name", ""),
+                text(node, "displayName", ""),
+                text(node, "email", ""),
+                in == null ? null : new IncomingJson(text(in, "protocol", "incoming."), text(in, "host", "incoming."),
+                        whole(in, "port", "incoming."), text(in, "security", "incoming.")),
+                out == null ? null : new OutgoingJson(text(out, "host", "outgoing."), whole(out, "port", "outgoing."),
+                        text(out, "security", "outgoing.")),
+                text(node, "login", ""),
+                auth == null ? null : new SmtpAuthJson(text(auth, "mode", "smtpAuth."), text(auth, "user", "smtpAuth.")),
+                bool(node, "logOnToIncomingFirst", ""),
+                text(node, "testRecipient", ""),
+                whole(node, "timeoutSeconds", ""),
+                bool(node, "rememberPassword", ""),
+                last == null ? null : new LastResultJson(text(last, "verdict", "lastResult."),
+                        text(last, "checkedAt", "lastResult.")));
+    }
+
+    private static JsonNode object(JsonNode parent, String field, String path) throws FormatException {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw wrongType(path + field, v, "an object");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode parent, String field, String path) throws FormatException {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw wrongType(path + field, v, "text");
+        }
+        return v.asText();
+    }
+
+    private static Integer whole(JsonNode parent, String field, String path) throws FormatException {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
+            return null;
+        }
+        if (v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt()) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Integer.valueOf(v.asText().strip());
+            } catch (NumberFormatException notWhole) {
+                // reported below
+            }
+        }
+        throw wrongType(path + field, v, "a whole number");
+    }
+
+    private static Boolean bool(JsonNode parent, String field, String path) throws FormatException {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(v.asText());
+        }
+        throw wrongType(path + field, v, "true or false");
+    }
+
+    private static FormatException wrongType(String path, JsonNode value, String expected) {
+        String found = value.isContainerNode() ? value.getNodeType().name().toLowerCase(Locale.ROOT) : value.toString();
+        return new FormatException(path + ": wrong type (" + found + " where " + expected + " was expected)");
     }
 
     /// The stored profile for an entry; a missing `id` gets a fresh one (imported and older files).

@@ -215,7 +215,7 @@ public final class ProfileStore {
             }
         }
         List<ProfileJson.EntryJson> entries = profiles.stream().map(p -> ProfileJson.fromModel(p, true)).toList();
-        byte[] bytes = ProfileJson.MAPPER.writeValueAsBytes(ProfileJson.file(entries));
+        byte[] bytes = ProfileJson.Writer.bytes(entries);
         Path tmp = writeTemp(bytes);
         move(tmp, file);
         syncDirectory();
