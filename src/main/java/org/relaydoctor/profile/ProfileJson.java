@@ -31,7 +31,7 @@ final class ProfileJson {
     static final class Writer {
         static final ObjectMapper MAPPER = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
 
         private Writer() {}

@@ -60,6 +60,7 @@ public final class ProfileListViewModel {
     private final ReadOnlyObjectWrapper<ProfileEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private final ReadOnlyObjectWrapper<StoredProfile> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyBooleanWrapper searchShown = new ReadOnlyBooleanWrapper(this, "searchShown");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyObjectWrapper<String> saveProblem = new ReadOnlyObjectWrapper<>(this, "saveProblem");
     private final Map<String, ProfileEditorViewModel> editors = new HashMap<>();
     private final java.util.Set<String> sessionOnly = new java.util.HashSet<>();
@@ -95,8 +96,17 @@ public final class ProfileListViewModel {
         if (ready.isPresent()) {
             applyLoad(ready.get(), onProblems);
         } else {
-            tasks.run("load profiles", storage::load, (ProfileLoad loaded) -> applyLoad(loaded, onProblems), onFailure);
+            tasks.run("load profiles", storage::load, (ProfileLoad result) -> applyLoad(result, onProblems), e -> {
+                loaded.set(true);
+                onFailure.accept(e);
+            });
         }
+    }
+
+    /// Whether the first {@link #load} has ended (also when it failed): until then an empty list means "not read yet",
+    /// not "no profiles".
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     private void applyLoad(ProfileLoad loaded, Consumer<List<ProfileProblem>> onProblems) {
@@ -107,6 +117,7 @@ public final class ProfileListViewModel {
             editors.put(p.id(), vm);
         }
         entries.setAll(loaded.profiles());
+        this.loaded.set(true);
         if (loaded.hasProblems()) {
             onProblems.accept(loaded.problems());
         }

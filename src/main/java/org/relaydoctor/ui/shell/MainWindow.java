@@ -377,7 +377,9 @@ public final class MainWindow {
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(24));
         empty.getStyleClass().add("empty-state");
-        empty.visibleProperty().bind(Bindings.isEmpty(profiles.entries()));
+        // Not while the profiles are still being read: someone with saved profiles would see "no profiles yet" for a moment.
+        BooleanBinding someProfiles = Bindings.isNotEmpty(profiles.entries());
+        empty.visibleProperty().bind(profiles.loadedProperty().and(someProfiles.not()));
         empty.managedProperty().bind(empty.visibleProperty());
         StackPane stack = new StackPane(empty);
         VBox.setVgrow(stack, Priority.ALWAYS);
@@ -385,7 +387,7 @@ public final class MainWindow {
         // without profiles never builds it, and with profiles it is built as their load arrives.
         Runnable addList = () -> {
             ProfileListView list = new ProfileListView(profiles, text, verdicts);
-            list.visibleProperty().bind(empty.visibleProperty().not());
+            list.visibleProperty().bind(someProfiles);
             stack.getChildren().addFirst(list);
         };
         if (profiles.entries().isEmpty()) {
@@ -405,7 +407,7 @@ public final class MainWindow {
             addList.run();
         }
         Button explain = explainButton("explainButton");
-        explain.visibleProperty().bind(empty.visibleProperty().not());
+        explain.visibleProperty().bind(someProfiles);
         explain.managedProperty().bind(explain.visibleProperty());
         explain.setMaxWidth(Double.MAX_VALUE);
         VBox pane = new VBox(stack, explain);
@@ -528,10 +530,16 @@ public final class MainWindow {
 
         Tab settings = new Tab(text.get("work.tab.settings"), new ProfileEditorView(editor, text, rememberNote(), services.suggestions()));
         settings.setId("settingsTab");
-        StackPane checkArea = new StackPane(new CheckView(progress, text));
+        StackPane checkArea = new StackPane();
         checkArea.setId("checkArea");
         Tab checkTab = new Tab(text.get("work.tab.check"), checkArea);
         checkTab.setId("checkTab");
+        // Filled when first shown: in a hidden tab its list still cost a skin and a CSS pass whenever a profile was opened.
+        checkTab.selectedProperty().subscribe(shown -> {
+            if (shown && checkArea.getChildren().isEmpty()) {
+                checkArea.getChildren().add(new CheckView(progress, text));
+            }
+        });
         workTabs = new TabPane(settings, checkTab);
         workTabs.setId("workTabs");
         workTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

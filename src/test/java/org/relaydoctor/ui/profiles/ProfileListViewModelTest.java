@@ -163,4 +163,27 @@ class ProfileListViewModelTest {
                 .isEqualTo(org.relaydoctor.profile.SecretAvailability.State.SESSION_ONLY);
         assertThat(secrets.get(work.id())).contains(Secret.of("pw"));
     }
+
+    @Test
+    void itIsLoadedOnceTheReadEndsWellOrBadly() {
+        ProfileListViewModel fine = new ProfileListViewModel(storage, secrets, TaskRunner.direct());
+        assertThat(fine.loadedProperty().get()).isFalse();
+        fine.load(problems -> {}, e -> {});
+        assertThat(fine.loadedProperty().get()).isTrue();
+
+        ProfileStorage unreadable = new ProfileStorage() {
+            @Override
+            public org.relaydoctor.profile.ProfileLoad load() throws IOException {
+                throw new java.nio.file.AccessDeniedException("profiles.json");
+            }
+
+            @Override
+            public void save(List<StoredProfile> profiles) {}
+        };
+        ProfileListViewModel failing = new ProfileListViewModel(unreadable, secrets, TaskRunner.direct());
+        List<Throwable> failures = new java.util.ArrayList<>();
+        failing.load(problems -> {}, failures::add);
+        assertThat(failures).singleElement().isInstanceOf(java.nio.file.AccessDeniedException.class);
+        assertThat(failing.loadedProperty().get()).as("the empty state, with its 'create' button, may show").isTrue();
+    }
 }

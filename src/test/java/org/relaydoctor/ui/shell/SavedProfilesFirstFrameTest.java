@@ -66,4 +66,67 @@ class SavedProfilesFirstFrameTest {
             window.showQuickly();
         });
     }
+
+    @Test
+    void whileTheProfilesAreReadTheEmptyStateIsNotShown(FxRobot robot) throws Exception {
+        new ProfileStore(config).save(List.of(StoredProfile.create(new AccountProfile("Office", "Anna",
+                "anna@example.com", new IncomingServer(MailProtocol.POP3, "pop.example.com", 995, Security.SSL_TLS),
+                new OutgoingServer("smtp.example.com", 587, Security.STARTTLS), "anna", new SmtpAuth.Off(), false,
+                "someone@example.org", Duration.ofSeconds(20)))));
+        java.util.concurrent.CountDownLatch slowDisk = new java.util.concurrent.CountDownLatch(1);
+        ProfileStorage store = ProfileStorage.of(new ProfileStore(config));
+        ProfileStorage slow = new ProfileStorage() {
+            @Override
+            public org.relaydoctor.profile.ProfileLoad load() throws java.io.IOException {
+                try {
+                    slowDisk.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return store.load();
+            }
+
+            @Override
+            public void save(List<StoredProfile> profiles) throws java.io.IOException {
+                store.save(profiles);
+            }
+        };
+        ShellServices services = new ShellServices(config, slow, new SessionSecretStore(), new BackgroundTaskRunner(),
+                Optional.empty(), ResultsActions.none(), Optional.empty());
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            stage = new Stage();
+            window[0] = new MainWindow(stage, services, Locale.ENGLISH);
+            window[0].show();
+        });
+        assertThat(robot.lookup("#emptyState").query().isVisible()).as("'no profiles yet' before they are read").isFalse();
+        assertThat(robot.lookup("#explainButton").query().isVisible()).isFalse();
+        assertThat(window[0].profiles().loadedProperty().get()).isFalse();
+
+        slowDisk.countDown();
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window[0].profiles().loadedProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#profileTitle").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Office");
+        assertThat(robot.lookup("#explainButton").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void withoutProfilesTheEmptyStateComesOnceTheReadEnds(FxRobot robot) throws Exception {
+        ShellServices services = new ShellServices(config, ProfileStorage.of(new ProfileStore(config)),
+                new SessionSecretStore(), new BackgroundTaskRunner(), Optional.empty(), ResultsActions.none(),
+                Optional.empty());
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            stage = new Stage();
+            window[0] = new MainWindow(stage, services, Locale.ENGLISH);
+            window[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window[0].profiles().loadedProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#createFirstProfileButton").query().isVisible()).isTrue();
+    }
 }
