@@ -64,7 +64,14 @@ class SavedProfilesFirstFrameTest {
             assertThat(panes.get(1).getId()).as("the first profile's work area, not the welcome").isEqualTo("profileWork");
             assertThat(((javafx.scene.control.Label) panes.get(1).lookup("#profileTitle")).getText()).isEqualTo("Office");
             window.showQuickly();
+            // Its editor (25 controls) is left to the next frame.
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) panes.get(1).lookup("#workTabs");
+            assertThat(tabs.getTabs().getFirst().getContent()).as("the editor in the first frame").isNull();
         });
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#emailField").tryQuery().isPresent());
+        assertThat(robot.lookup("#emailField").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("anna@example.com");
     }
 
     @Test
