@@ -66,26 +66,31 @@ public final class RelayDoctorApp extends Application {
                 window.completeMenuBar();
             }
             Thread.ofPlatform().daemon().name("log-init").start(() -> afterFirstFrame(secrets, sinceStart,
-                    sinceProcessStart, exitAfterShown));
+                    sinceProcessStart, exitAfterShown ? Optional.of(window.complete()) : Optional.empty()));
         });
+        if (exitAfterShown) {
+            // With a saved profile its editor comes a frame later: the benchmark times that too.
+            window.complete().thenRun(() -> System.out.println("Window complete"));
+        }
         window.showQuickly();
     }
 
     /// On its own thread once the first frame is drawn: the log file, then the keychain probe.
+    /// `exitWhen`: quit once it completes (the benchmark and the AOT training), else keep running.
     private static void afterFirstFrame(PendingSecretStore secrets, long sinceStart, long sinceProcessStart,
-            boolean exitAfterShown) {
+            Optional<java.util.concurrent.CompletionStage<Void>> exitWhen) {
         LoggerFactory.getLogger(RelayDoctorApp.class).info(
                 "Window shown {} ms after start ({} ms after process start)", sinceStart, sinceProcessStart);
         secrets.begin(); // after logging is up: the probe logs, and a logger asked for during its start-up is
                          // a stand-in whose messages slf4j replays with a warning on stderr
-        if (exitAfterShown) {
+        exitWhen.ifPresent(complete -> {
             // The benchmark has its figure; the AOT training quits once this work is done, so that the cache
             // holds its classes too (loaded from the cache, they cost less time and memory).
             secrets.awaitAvailability();
             if ("Headless".equalsIgnoreCase(System.getProperty("glass.platform"))) {
                 DesktopPlatformClasses.load(); // the training: see there
             }
-            Platform.runLater(Platform::exit);
-        }
+            complete.thenRun(() -> Platform.runLater(Platform::exit));
+        });
     }
 }

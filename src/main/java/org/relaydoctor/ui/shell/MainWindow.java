@@ -113,6 +113,7 @@ public final class MainWindow {
     /// Makes the editor of the profile opened before the window was first shown: {@link #show()} runs it at once,
     /// {@link #showQuickly()} after the first frame (its 25 controls' skins and CSS took about 200 ms of that frame).
     private Runnable editorBeforeShow;
+    private final java.util.concurrent.CompletableFuture<Void> complete = new java.util.concurrent.CompletableFuture<>();
     private String checkedProfileId;
     /// Whether the work area shows the Explain view (left when a profile is selected).
     private boolean explaining;
@@ -180,6 +181,7 @@ public final class MainWindow {
         root.setTop(menuBar());
         takeEditorBeforeShow().ifPresent(Runnable::run);
         stage.show();
+        FirstFrame.then(stage.getScene(), () -> complete.complete(null));
         afterShow();
     }
 
@@ -192,8 +194,22 @@ public final class MainWindow {
         root.setTop(MenuBarStandIn.of(MENUS.stream().map(text::get).toList()));
         stage.getScene().addEventFilter(InputEvent.ANY, firstInput);
         stage.show();
-        takeEditorBeforeShow().ifPresent(fill -> FirstFrame.then(stage.getScene(), fill));
+        Optional<Runnable> fill = takeEditorBeforeShow();
+        FirstFrame.then(stage.getScene(), () -> {
+            if (fill.isEmpty()) {
+                complete.complete(null);
+                return;
+            }
+            fill.get().run();
+            FirstFrame.then(stage.getScene(), () -> complete.complete(null)); // the frame that holds the editor
+        });
         afterShow();
+    }
+
+    /// Completed once a frame holds all the window's first content: the saved profile's editor too (see
+    /// {@link #showQuickly()}). The start-up benchmark times it.
+    public java.util.concurrent.CompletionStage<Void> complete() {
+        return complete;
     }
 
     private Optional<Runnable> takeEditorBeforeShow() {
