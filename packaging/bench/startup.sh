@@ -57,16 +57,26 @@ cmd[relaydoctor-packaged]="$app/bin/relay-doctor"
 order=(minimal-plain minimal-packaged minimal-packaged-app-flags relaydoctor-plain relaydoctor-packaged relaydoctor-stock-launcher)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+median_of() {         # the median of the numbers among its words, or "-" when there are none
+  local numbers
+  numbers=$(echo "$1" | tr ' ' '\n' | grep -E '^[0-9]+$' || true)
+  if [ -n "$numbers" ]; then echo "$numbers" | median; else echo -; fi
+}
 
-# One run that quits after the first frame; prints the ms from starting the command to the program's "Window shown"
-# line, timed here: the figure the program prints itself counts from the start time Linux reports for the process,
-# which is derived from a boot time in whole seconds (about 200 ms too early on this machine, for every program alike).
+# One run that quits once its window is complete; prints "FIRST COMPLETE": the ms from starting the command to the
+# program's "Window shown" line (the first frame) and to its "Window complete" line (the frame that also holds a saved
+# profile's editor; "-" for the minimal window), both timed here: the figure the program prints itself counts from the
+# start time Linux reports for the process, which is derived from a boot time in whole seconds (off by up to a second).
 first_window_ms() {
-  local start
+  local start first=- complete=-
   start=$(date +%s%N)
-  JAVA_TOOL_OPTIONS="-Drelaydoctor.exitAfterShown=true" $1 2>/dev/null | while read -r line; do
-    case $line in "Window shown"*) echo $(( ($(date +%s%N) - start) / 1000000 )) ;; esac
-  done
+  while read -r line; do
+    case $line in
+      "Window shown"*) first=$(( ($(date +%s%N) - start) / 1000000 )) ;;
+      "Window complete"*) complete=$(( ($(date +%s%N) - start) / 1000000 )) ;;
+    esac
+  done < <(JAVA_TOOL_OPTIONS="-Drelaydoctor.exitAfterShown=true" RELAY_DOCTOR_HOME="${2:-$RELAY_DOCTOR_HOME}" $1 2>/dev/null)
+  echo "$first $complete"
 }
 
 idle_rss_mib() {      # starts the window, waits until it is shown and idle, prints its resident memory in MiB
@@ -82,20 +92,40 @@ idle_rss_mib() {      # starts the window, waits until it is shown and idle, pri
 }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); Relay Doctor's JVM options: $app_xx"
-printf '%-28s %16s %14s\n' "run" "first window ms" "idle RSS MiB"
+printf '%-34s %16s %14s %14s\n' "run" "first window ms" "complete ms" "idle RSS MiB"
 present=()
 for name in "${order[@]}"; do
   if [ -n "${cmd[$name]:-}" ]; then present+=("$name"); fi
 done
-for name in "${present[@]}"; do first_window_ms "${cmd[$name]}" >/dev/null; done   # warm-up
+# The packaged program once more, for someone with saved profiles: their list in the first frame, the first one's editor
+# in the next ("complete").
+cmd[relaydoctor-packaged-5-profiles]=${cmd[relaydoctor-packaged]}
+present+=(relaydoctor-packaged-5-profiles)
+home_for() { [ "$1" = relaydoctor-packaged-5-profiles ] && echo "$work/home-profiles" || echo "$RELAY_DOCTOR_HOME"; }
+mkdir -p "$work/home-profiles"
+{
+  echo '{"schemaVersion": 1, "profiles": ['
+  for i in 1 2 3 4 5; do
+    echo "{\"name\": \"Account $i\", \"email\": \"user$i@example.com\", \"login\": \"user$i\","
+    echo " \"incoming\": {\"protocol\": \"IMAP\", \"host\": \"imap.example.com\", \"port\": 993, \"security\": \"SSL_TLS\"},"
+    echo " \"outgoing\": {\"host\": \"smtp.example.com\", \"port\": 587, \"security\": \"STARTTLS\"},"
+    echo " \"smtpAuth\": {\"mode\": \"SAME_AS_INCOMING\"}, \"testRecipient\": \"someone@example.org\"}$([ $i -lt 5 ] && echo ,)"
+  done
+  echo ']}'
+} >"$work/home-profiles/profiles.json"
+for name in "${present[@]}"; do first_window_ms "${cmd[$name]}" "$(home_for "$name")" >/dev/null; done   # warm-up
 # Round robin, one run of each in turn: a machine that gets busier or quieter mid-way shifts all figures alike.
-declare -A times
+declare -A firsts completes
 for i in $(seq 1 "$runs"); do
-  for name in "${present[@]}"; do times[$name]+="$(first_window_ms "${cmd[$name]}") "; done
+  for name in "${present[@]}"; do
+    read -r first complete < <(first_window_ms "${cmd[$name]}" "$(home_for "$name")")
+    firsts[$name]+="$first "
+    completes[$name]+="$complete "
+  done
 done
 for name in "${present[@]}"; do
-  rss=$(idle_rss_mib "${cmd[$name]}")
-  printf '%-28s %16s %14s\n' "$name" "$(echo "${times[$name]}" | tr ' ' '\n' | grep . | median)" "$rss"
+  rss=$(RELAY_DOCTOR_HOME="$(home_for "$name")" idle_rss_mib "${cmd[$name]}")
+  printf '%-34s %16s %14s %14s\n' "$name" "$(median_of "${firsts[$name]}")" "$(median_of "${completes[$name]}")" "$rss"
 done
 
 echo

@@ -62,15 +62,17 @@ public final class RelayDoctorApp extends Application {
                     .orElse(-1L);
             if (exitAfterShown) {
                 System.out.println("Window shown " + sinceProcessStart + " ms after process start");
-                // The AOT training run meets the real menu bar too, so that its classes come from the cache.
-                window.completeMenuBar();
             }
             Thread.ofPlatform().daemon().name("log-init").start(() -> afterFirstFrame(secrets, sinceStart,
                     sinceProcessStart, exitAfterShown ? Optional.of(window.complete()) : Optional.empty()));
         });
         if (exitAfterShown) {
             // With a saved profile its editor comes a frame later: the benchmark times that too.
-            window.complete().thenRun(() -> System.out.println("Window complete"));
+            window.complete().thenRun(() -> {
+                System.out.println("Window complete");
+                // The AOT training run meets the real menu bar too, so that its classes come from the cache.
+                window.completeMenuBar();
+            });
         }
         window.showQuickly();
     }
