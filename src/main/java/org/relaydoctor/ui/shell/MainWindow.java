@@ -100,6 +100,8 @@ public final class MainWindow {
     private final PauseTransition saveDebounce = new PauseTransition(Duration.millis(600));
     /// Whether the window has its real menu bar: from show(), or from completeMenuBar() after showQuickly().
     private boolean realMenuBar;
+    /// Counts the profile panes made (one more at each language switch): a pane's waiting work checks it is the latest.
+    private int profilePaneGeneration;
     private final EventHandler<InputEvent> firstInput = e -> {
         // A window that opens under a resting pointer is entered without anybody acting.
         if (!(e instanceof MouseEvent m) || !NOT_AN_ACT.contains(m.getEventType())) {
@@ -418,6 +420,7 @@ public final class MainWindow {
             list.visibleProperty().bind(someProfiles);
             stack.getChildren().addFirst(list);
         };
+        int generation = ++profilePaneGeneration;
         if (profiles.entries().isEmpty()) {
             profiles.entries().addListener(new javafx.collections.ListChangeListener<StoredProfile>() {
                 @Override
@@ -426,7 +429,9 @@ public final class MainWindow {
                         return;
                     }
                     profiles.entries().removeListener(this);
-                    if (stack.getScene() != null) { // not a pane replaced by a language switch
+                    // Not for a pane a language switch has replaced. (Not asked of the scene: the split pane makes its
+                    // items children only with its skin, so a load before the first frame found none.)
+                    if (generation == profilePaneGeneration) {
                         addList.run();
                     }
                 }

@@ -63,6 +63,9 @@ class SavedProfilesFirstFrameTest {
             // The split pane's skin, which makes its items children, comes with the first CSS pass: look in the items.
             List<Node> panes = ((SplitPane) window.root().getCenter()).getItems();
             assertThat(panes.getFirst().lookup("#emptyState").isVisible()).as("the 'no profiles yet' state").isFalse();
+            Node list = panes.getFirst().lookup("#profileList");
+            assertThat(list).as("the profile list").isNotNull();
+            assertThat(list.isVisible()).isTrue();
             assertThat(panes.get(1).getId()).as("the first profile's work area, not the welcome").isEqualTo("profileWork");
             assertThat(((javafx.scene.control.Label) panes.get(1).lookup("#profileTitle")).getText()).isEqualTo("Office");
             window.showQuickly();
@@ -73,6 +76,9 @@ class SavedProfilesFirstFrameTest {
         // The window is complete (the benchmark's second figure) once a frame has laid the editor out.
         shown[0].complete().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(robot.lookup("#emailField").queryAs(javafx.scene.control.TextField.class).getWidth()).isPositive();
+        assertThat(robot.lookup("#profileList").queryAs(javafx.scene.control.ListView.class).getHeight()).isPositive();
+        assertThat(robot.lookup("#profileList .list-cell").queryAllAs(javafx.scene.control.ListCell.class))
+                .anySatisfy(cell -> assertThat(cell.getItem()).isNotNull());
         assertThat(robot.lookup("#emailField").queryAs(javafx.scene.control.TextField.class).getText())
                 .isEqualTo("anna@example.com");
     }
