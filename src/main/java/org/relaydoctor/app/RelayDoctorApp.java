@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import java.util.Optional;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.relaydoctor.dns.ProviderCatalog;
 import org.relaydoctor.check.DnsStep;
 import org.relaydoctor.dns.DnsChecker;
@@ -80,7 +81,7 @@ public final class RelayDoctorApp extends Application {
     /// On its own thread once the first frame is drawn: the log file, then the keychain probe.
     /// `exitWhen`: quit once it completes (the benchmark and the AOT training), else keep running.
     private static void afterFirstFrame(PendingSecretStore secrets, long sinceStart, long sinceProcessStart,
-            Optional<java.util.concurrent.CompletionStage<Void>> exitWhen) {
+            Optional<CompletionStage<Void>> exitWhen) {
         LoggerFactory.getLogger(RelayDoctorApp.class).info(
                 "Window shown {} ms after start ({} ms after process start)", sinceStart, sinceProcessStart);
         secrets.begin(); // after logging is up: the probe logs, and a logger asked for during its start-up is

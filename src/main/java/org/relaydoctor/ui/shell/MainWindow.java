@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -115,7 +117,7 @@ public final class MainWindow {
     /// Makes the editor of the profile opened before the window was first shown: {@link #show()} runs it at once,
     /// {@link #showQuickly()} after the first frame (its 25 controls' skins and CSS took about 200 ms of that frame).
     private Runnable editorBeforeShow;
-    private final java.util.concurrent.CompletableFuture<Void> complete = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> complete = new CompletableFuture<>();
     private String checkedProfileId;
     /// Whether the work area shows the Explain view (left when a profile is selected).
     private boolean explaining;
@@ -210,7 +212,7 @@ public final class MainWindow {
 
     /// Completed once a frame holds all the window's first content: the saved profile's editor too (see
     /// {@link #showQuickly()}). The start-up benchmark times it.
-    public java.util.concurrent.CompletionStage<Void> complete() {
+    public CompletionStage<Void> complete() {
         return complete;
     }
 
