@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,29 +110,13 @@ public final class DemoIncomingServer implements Closeable {
         }
     }
 
-    /// RFC 5034 `AUTH PLAIN`, with the initial response on the command line or after a `+ ` prompt: base64 of
-    /// UTF-8 "authzid NUL user NUL password" (RFC 4616).
+    /// RFC 5034 `AUTH PLAIN`, with the initial response on the command line or after a `+ ` prompt.
     private void pop3SaslPlain(TextConnection c, String arg) throws IOException {
-        String[] p = arg.split(" ", 2);
-        if (!p[0].equalsIgnoreCase("PLAIN")) {
-            c.send("-ERR Unsupported authentication mechanism.");
-            return;
+        Optional<String[]> fields = saslPlain(c, arg, new SaslRefusals("-ERR Unsupported authentication mechanism.",
+                "-ERR Authentication aborted.", "-ERR Invalid base64 data in continued response."));
+        if (fields.isPresent()) {
+            pop3Login(c, fields.get()[1], fields.get()[2]);
         }
-        String response = p.length > 1 ? p[1] : null;
-        if (response == null) {
-            c.send("+ ");
-            response = c.readLine();
-        }
-        if (response == null || response.equals("*")) {
-            c.send("-ERR Authentication aborted.");
-            return;
-        }
-        String[] fields = saslPlain(response);
-        if (fields.length != 3) {
-            c.send("-ERR Invalid base64 data in continued response.");
-            return;
-        }
-        pop3Login(c, fields[1], fields[2]);
     }
 
     private void imap(TextConnection c) throws IOException {
@@ -182,12 +167,26 @@ public final class DemoIncomingServer implements Closeable {
     }
 
     /// RFC 3501 `AUTHENTICATE PLAIN`, with the initial response on the command line (RFC 4959 SASL-IR) or after a
-    /// `+ ` prompt: base64 of UTF-8 "authzid NUL user NUL password" (RFC 4616), as the greeting's `AUTH=PLAIN` promises.
+    /// `+ ` prompt, as the greeting's `AUTH=PLAIN` promises.
     private void imapSaslPlain(TextConnection c, String tag, String arg) throws IOException {
+        Optional<String[]> fields = saslPlain(c, arg, new SaslRefusals(tag + " NO Unsupported authentication mechanism.",
+                tag + " BAD Authentication aborted by client.", tag + " BAD Invalid base64 data in continued response."));
+        if (fields.isPresent()) {
+            imapLogin(c, tag, fields.get()[1], fields.get()[2]);
+        }
+    }
+
+    /// What a protocol answers when a SASL PLAIN exchange goes wrong.
+    private record SaslRefusals(String unsupported, String aborted, String invalid) {}
+
+    /// The three fields (authzid, user, password) of a SASL PLAIN exchange, its response base64 of UTF-8
+    /// "authzid NUL user NUL password" (RFC 4616) given with `arg` or after a `+ ` prompt; empty once `refuse` has
+    /// answered why not.
+    private static Optional<String[]> saslPlain(TextConnection c, String arg, SaslRefusals refuse) throws IOException {
         String[] p = arg.split(" ", 2);
         if (!p[0].equalsIgnoreCase("PLAIN")) {
-            c.send(tag + " NO Unsupported authentication mechanism.");
-            return;
+            c.send(refuse.unsupported());
+            return Optional.empty();
         }
         String response = p.length > 1 ? p[1] : null;
         if (response == null) {
@@ -195,19 +194,19 @@ public final class DemoIncomingServer implements Closeable {
             response = c.readLine();
         }
         if (response == null || response.equals("*")) {
-            c.send(tag + " BAD Authentication aborted by client.");
-            return;
+            c.send(refuse.aborted());
+            return Optional.empty();
         }
-        String[] fields = saslPlain(response);
+        String[] fields = saslPlainFields(response);
         if (fields.length != 3) {
-            c.send(tag + " BAD Invalid base64 data in continued response.");
-            return;
+            c.send(refuse.invalid());
+            return Optional.empty();
         }
-        imapLogin(c, tag, fields[1], fields[2]);
+        return Optional.of(fields);
     }
 
     /// The three fields of a SASL PLAIN response, or none when it is not one.
-    private static String[] saslPlain(String base64) {
+    private static String[] saslPlainFields(String base64) {
         try {
             String[] fields = new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8).split("\0", -1);
             return fields.length == 3 ? fields : new String[0];

@@ -43,12 +43,16 @@ class SavedProfilesFirstFrameTest {
         robot.interact(stage::hide);
     }
 
-    @Test
-    void theFirstFrameShowsTheSavedProfilesNotTheEmptyState(FxRobot robot) throws Exception {
+    private void saveOfficeProfile() throws java.io.IOException {
         new ProfileStore(config).save(List.of(StoredProfile.create(new AccountProfile("Office", "Anna",
                 "anna@example.com", new IncomingServer(MailProtocol.POP3, "pop.example.com", 995, Security.SSL_TLS),
                 new OutgoingServer("smtp.example.com", 587, Security.STARTTLS), "anna", new SmtpAuth.Off(), false,
                 "someone@example.org", Duration.ofSeconds(20)))));
+    }
+
+    @Test
+    void theFirstFrameShowsTheSavedProfilesNotTheEmptyState(FxRobot robot) throws Exception {
+        saveOfficeProfile();
         ProfileStorage readAhead = ProfileStorage.readingAhead(new ProfileStore(config), Runnable::run);
         ShellServices services = new ShellServices(config, readAhead, new SessionSecretStore(), new BackgroundTaskRunner(),
                 Optional.empty(), ResultsActions.none(), Optional.empty());
@@ -85,10 +89,7 @@ class SavedProfilesFirstFrameTest {
 
     @Test
     void whileTheProfilesAreReadTheEmptyStateIsNotShown(FxRobot robot) throws Exception {
-        new ProfileStore(config).save(List.of(StoredProfile.create(new AccountProfile("Office", "Anna",
-                "anna@example.com", new IncomingServer(MailProtocol.POP3, "pop.example.com", 995, Security.SSL_TLS),
-                new OutgoingServer("smtp.example.com", 587, Security.STARTTLS), "anna", new SmtpAuth.Off(), false,
-                "someone@example.org", Duration.ofSeconds(20)))));
+        saveOfficeProfile();
         java.util.concurrent.CountDownLatch slowDisk = new java.util.concurrent.CountDownLatch(1);
         ProfileStorage store = ProfileStorage.of(new ProfileStore(config));
         ProfileStorage slow = new ProfileStorage() {
