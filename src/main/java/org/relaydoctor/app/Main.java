@@ -3,6 +3,7 @@ package org.relaydoctor.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.relaydoctor.cli.RelayDoctorCommand;
 import org.relaydoctor.diagnosis.ReplyKnowledge;
@@ -18,6 +19,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // The window draws any text; the command line's output must be able to carry it.
+        EnvironmentLocale.apply(args.length == 0 ? StandardCharsets.UTF_8 : System.out.charset());
         AppDirs dirs = AppDirs.detect();
         LoggingSetup.init(dirs);
         if (Boolean.getBoolean(AotTraining.PROPERTY)) {
