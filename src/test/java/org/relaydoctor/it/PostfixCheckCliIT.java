@@ -118,7 +118,10 @@ class PostfixCheckCliIT {
                 new Case("pop-before-smtp (log on first, Cyrillic password)", PostfixScenario.POP_BEFORE_SMTP, YOZH,
                         YOZH, "off", List.of("--pop-before-smtp"), YOZH_PASSWORD, "OK", works, List.of()),
                 new Case("wrong-password (Cyrillic)", PostfixScenario.WRONG_PASSWORD, YOZH, YOZH, "same", List.of(),
-                        YOZH_WRONG_PASSWORD, "AUTH_FAILED", restriction, List.of()));
+                        YOZH_WRONG_PASSWORD, "AUTH_FAILED", restriction, List.of()),
+                // LANG as ssh passes it on from a Russian desktop to a server where that locale is not installed
+                new Case("submission (Cyrillic password, env, LANG=ru_RU.UTF-8)", PostfixScenario.SUBMISSION, YOZH,
+                        YOZH, "same", List.of(), YOZH_PASSWORD, "OK", works, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,7 +144,8 @@ class PostfixCheckCliIT {
         }
         Run run;
         try {
-            run = launch(args, home, c.password());
+            run = launch(args, home, c.password(),
+                    c.name().contains("LANG=ru_RU.UTF-8") ? Map.of("LANG", "ru_RU.UTF-8") : Map.of());
         } finally {
             mta().revokePopBeforeSmtpGrants();
         }
@@ -292,6 +296,12 @@ class PostfixCheckCliIT {
 
     /// Runs `target/relay-doctor` (what the build ships) with a home of its own and the password in the environment.
     private static Run launch(List<String> args, Path home, Secret password) throws Exception {
+        return launch(args, home, password, Map.of());
+    }
+
+    /// As above, with `locale` (LANG, LC_*) in the environment instead of none.
+    private static Run launch(List<String> args, Path home, Secret password, Map<String, String> locale)
+            throws Exception {
         Path launcher = Path.of("target", "relay-doctor").toAbsolutePath();
         assertThat(launcher).as("the build's launcher (made in the package phase)").isExecutable();
         List<String> command = new ArrayList<>();
@@ -304,6 +314,7 @@ class PostfixCheckCliIT {
         pb.environment().remove("DBUS_SESSION_BUS_ADDRESS");
         // the POSIX locale, as under cron, a systemd unit or a bare container: no LANG, no LC_*
         pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.equals("LANGUAGE") || k.startsWith("LC_"));
+        pb.environment().putAll(locale);
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
