@@ -38,6 +38,10 @@ export RELAY_DOCTOR_HOME="$PWD/$out/home"
 # From another directory, as a user would type it: the command line never needs a display.
 (cd / && env -u DISPLAY relay-doctor --version) | tee "$out/version.txt"
 grep -q "Relay Doctor" "$out/version.txt" || fail "--version output"
+# The locale ssh passes on from a Russian desktop, not installed here: the command still answers in Russian, in UTF-8.
+ru=$(cd / && env -u DISPLAY -u LC_ALL -u LC_MESSAGES LANG=ru_RU.UTF-8 relay-doctor profiles list 2>&1) || true
+echo "LANG=ru_RU.UTF-8 relay-doctor profiles list: $ru"
+case $ru in *"профил"*) ;; *) fail "under LANG=ru_RU.UTF-8 the command did not answer in Russian" ;; esac
 if (cd / && env -u DISPLAY relay-doctor --help) | grep -qw demo; then
   # The built-in demo servers on loopback: exit 0 means every scenario got its expected verdict.
   set +e; (cd / && env -u DISPLAY timeout 180 relay-doctor demo) >"$out/demo.txt" 2>&1; rc=$?; set -e
