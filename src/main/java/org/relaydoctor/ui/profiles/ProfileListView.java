@@ -3,12 +3,15 @@ package org.relaydoctor.ui.profiles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -72,12 +75,23 @@ public final class ProfileListView extends VBox {
             b.getStyleClass().add("small");
         }
         buttons.setId("profileButtons");
-        // The same actions on a right click, where people look for them in a list.
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+        // The same actions on a right click (or the menu key), where people look for them in a list.
+        list.setContextMenu(new ContextMenu(
                 menuItem("duplicateProfileItem", "profiles.duplicate", duplicate),
                 menuItem("renameProfileItem", "profiles.rename", rename),
-                menuItem("deleteProfileItem", "profiles.delete", delete));
-        list.setContextMenu(menu);
+                menuItem("deleteProfileItem", "profiles.delete", delete)));
+        list.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            // The actions apply to the selected profile: the one clicked becomes it first (a right click on another
+            // row had Delete remove the selected one).
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
+                if (n instanceof ListCell<?> cell) {
+                    if (!cell.isEmpty()) {
+                        list.getSelectionModel().select(cell.getIndex());
+                    }
+                    break;
+                }
+            }
+        });
 
         Label deleted = new Label();
         deleted.setId("undoText");
