@@ -25,7 +25,8 @@ export RELAY_DOCTOR_HOME="$work/home"
 
 if [ -d /opt/relay-doctor ]; then app=/opt/relay-doctor; else app=$(ls -d "$PWD"/target/installer-work/image/*/ | head -1); app=${app%/}; fi
 # A build's app image has no AOT caches yet (the package trains them at install): train them as the install does.
-if [ ! -f "$app/lib/app/relay-doctor.aot" ] && [ -x "$app/lib/install-hooks.sh" ]; then
+if { [ ! -f "$app/lib/app/relay-doctor.aot" ] || [ ! -f "$app/lib/app/relay-doctor-profiles.aot" ]; } \
+    && [ -x "$app/lib/install-hooks.sh" ]; then
   "$app/lib/install-hooks.sh" train "$app"
 fi
 # Relay Doctor's own JIT, GC and heap options (its launcher's -XX: and -Xms flags): the minimal window is also run with them, so
@@ -98,7 +99,7 @@ for name in "${order[@]}"; do
   if [ -n "${cmd[$name]:-}" ]; then present+=("$name"); fi
 done
 # The packaged program once more, for someone with saved profiles: their list in the first frame, the first one's editor
-# in the next ("complete").
+# in the next ("complete"). Its launcher then takes the window's AOT cache trained with profiles.
 cmd[relaydoctor-packaged-5-profiles]=${cmd[relaydoctor-packaged]}
 present+=(relaydoctor-packaged-5-profiles)
 home_for() { [ "$1" = relaydoctor-packaged-5-profiles ] && echo "$work/home-profiles" || echo "$RELAY_DOCTOR_HOME"; }

@@ -31,8 +31,10 @@ done
 grep -q '^StartupWMClass=' /usr/share/applications/org.relaydoctor.RelayDoctor.desktop || fail "StartupWMClass"
 [ -f /opt/relay-doctor/lib/app/relay-doctor-cli.aot ] && echo "command-line AOT cache trained at install: $(du -m /opt/relay-doctor/lib/app/relay-doctor-cli.aot | cut -f1) MiB" \
   || echo "note: no command-line AOT cache was trained at install (commands start without it)"
-[ -f /opt/relay-doctor/lib/app/relay-doctor.aot ] && echo "AOT cache trained at install: $(du -m /opt/relay-doctor/lib/app/relay-doctor.aot | cut -f1) MiB" \
-  || echo "note: no AOT cache was trained at install (the program starts without it)"
+for c in relay-doctor relay-doctor-profiles; do
+  [ -f "/opt/relay-doctor/lib/app/$c.aot" ] && echo "window AOT cache $c.aot trained at install: $(du -m "/opt/relay-doctor/lib/app/$c.aot" | cut -f1) MiB" \
+    || echo "note: no $c.aot was trained at install (those starts go without it)"
+done
 
 export RELAY_DOCTOR_HOME="$PWD/$out/home"
 # From another directory, as a user would type it: the command line never needs a display.
@@ -59,19 +61,40 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 exec_cmd=$(sed -n 's/^Exec=//p' /usr/share/applications/org.relaydoctor.RelayDoctor.desktop)
-DISPLAY=:95 $exec_cmd >"$out/window.log" 2>&1 &
-app=$!
-for i in $(seq 1 120); do
-  DISPLAY=:95 xwininfo -root -children 2>/dev/null | grep -q 'RelayDoctorApp' && break
-  sleep 0.5
-done
-sleep 3
+window_up() { # starts the window from the desktop entry's command; waits until it is shown and idle; sets $app
+  DISPLAY=:95 $exec_cmd >>"$out/window.log" 2>&1 &
+  app=$!
+  for i in $(seq 1 120); do
+    DISPLAY=:95 xwininfo -root -children 2>/dev/null | grep -q 'RelayDoctorApp' && break
+    sleep 0.5
+  done
+  sleep 3
+}
+uses_cache() { # CACHE: a trained cache of that name must be the one the running window mapped (the JVM took it)
+  if [ -f "/opt/relay-doctor/lib/app/$1.aot" ]; then
+    grep -q "/opt/relay-doctor/lib/app/$1.aot" "/proc/$app/maps" || fail "the window did not start from $1.aot"
+    echo "the window started from $1.aot"
+  fi
+}
+window_up
 DISPLAY=:95 /usr/bin/import -window root "$out/window.png"
+uses_cache relay-doctor
 kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
 colours=$(/usr/bin/convert "$out/window.png" -format '%k' info:)
 echo "window screenshot: $out/window.png ($colours colours)"
 [ "$colours" -gt 50 ] || fail "the screenshot is blank ($colours colours)"
 grep -h "Window shown" "$RELAY_DOCTOR_HOME/logs/relay-doctor.0.log" | tail -1 || fail "the window wrote no log line"
+# With a saved profile (imported as a user would), the launcher takes the window's cache trained with profiles.
+profile_file=$PWD/$out/profile.json
+cat >"$profile_file" <<'EOF'
+{"schemaVersion": 1, "profiles": [{"name": "Work", "email": "anna@example.ru", "login": "anna@example.ru",
+  "incoming": {"protocol": "IMAP", "host": "imap.example.ru", "port": 993, "security": "SSL_TLS"},
+  "outgoing": {"host": "smtp.example.ru", "port": 587, "security": "STARTTLS"}, "testRecipient": "someone@example.org"}]}
+EOF
+(cd / && env -u DISPLAY relay-doctor profiles import "$profile_file") || fail "profiles import"
+window_up
+uses_cache relay-doctor-profiles
+kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
 
 dpkg --purge relay-doctor
 left=()

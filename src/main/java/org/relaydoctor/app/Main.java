@@ -28,6 +28,9 @@ public final class Main {
             return;
         }
         if (args.length == 0) {
+            if (Boolean.getBoolean(AotTraining.WINDOW_PROFILES_PROPERTY)) {
+                AotTraining.saveSampleProfiles(dirs.config());
+            }
             // The log file opens at the first message, after the first frame (RelayDoctorApp): on two cores, starting
             // logging beside the toolkit only slowed the toolkit down.
             GuiLauncher.launch(args, dirs);
