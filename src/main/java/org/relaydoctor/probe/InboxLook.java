@@ -99,10 +99,10 @@ public final class InboxLook {
     private Store connect(AngusConnection c, Mailbox box) throws MessagingException {
         String protocol = box.protocol().name().toLowerCase(Locale.ROOT);
         Properties props = c.properties(protocol, box.security());
-        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(box.password().reveal());
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(box.user() + box.password().reveal());
         if (box.protocol() == MailProtocol.POP3) {
             // Angus writes USER/PASS as ISO-8859-1, while servers (Dovecot) read them as UTF-8: only ASCII survives.
-            // SASL PLAIN is UTF-8 by definition (RFC 4616), so it goes first, and alone for any other password.
+            // SASL PLAIN is UTF-8 by definition (RFC 4616), so it goes first, and alone for any other login.
             props.put("mail.pop3.auth.mechanisms", ascii ? "PLAIN LOGIN" : "PLAIN");
         } else if (!ascii) {
             // Angus's IMAP AUTHENTICATE PLAIN and LOGIN are UTF-8; its LOGIN command is not (see SaslOnlyImapStore).
@@ -124,9 +124,9 @@ public final class InboxLook {
         return session.transcript().redactor().scrub(text.strip());
     }
 
-    /// Angus Mail's IMAP store for a password beyond ASCII. When the server offers no SASL mechanism Angus knows,
-    /// Angus falls back to the `LOGIN` command, whose strings it writes one byte per character (the low byte of each:
-    /// "пароль" goes out as "?0@>;L"), so the server would see a wrong password, count a failed login, and the user
+    /// Angus Mail's IMAP store for a user name or password beyond ASCII. When the server offers no SASL mechanism Angus
+    /// knows, Angus falls back to the `LOGIN` command, whose strings it writes one byte per character (the low byte of
+    /// each: "пароль" goes out as "?0@>;L"), so the server would see a wrong login, count a failed one, and the user
     /// would be told the password is wrong. This store logs on only with SASL `PLAIN` or `LOGIN`, which Angus writes
     /// as UTF-8, and says why when the server offers neither.
     private static final class SaslOnlyImapStore extends IMAPStore {
@@ -138,7 +138,7 @@ public final class InboxLook {
         protected void preLogin(IMAPProtocol p) throws ProtocolException {
             if (!p.hasCapability("AUTH=PLAIN") && !p.hasCapability("AUTH=LOGIN") && !p.hasCapability("AUTH-LOGIN")) {
                 throw new ProtocolException("not logged on: the server offers neither SASL PLAIN nor SASL LOGIN, and"
-                        + " the IMAP LOGIN command of Angus Mail cannot carry a password beyond ASCII");
+                        + " the IMAP LOGIN command of Angus Mail cannot carry a user name or password beyond ASCII");
             }
         }
     }

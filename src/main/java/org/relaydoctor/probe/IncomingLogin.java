@@ -81,21 +81,46 @@ public final class IncomingLogin {
         return new Result(ok, List.of(r));
     }
 
-    /// `LOGIN`; the tagged answer. RFC 3501's quoted strings are 7-bit, so a password beyond ASCII (a Cyrillic one)
-    /// goes as a literal: its length in UTF-8 bytes, the server's `+` continuation, then the bytes. A server that
-    /// answers the literal's announcement with its tagged answer instead gets nothing more.
+    /// `LOGIN`; the tagged answer. RFC 3501's quoted strings are 7-bit, so a user name or password beyond ASCII (a
+    /// Cyrillic one, an address at a .рф domain) goes as a literal: its length in UTF-8 bytes ends the line, and after
+    /// the server's `+` continuation its bytes begin the next, the command going on after them. A server that answers
+    /// an announcement with its tagged answer instead gets nothing more.
     private String imapLogin(LineChannel c, String tag, String user, Secret password) throws ProbeFailure {
         String secret = password.reveal();
-        if (StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
+        if (ascii(user) && ascii(secret)) {
             return imapCommand(c, tag, "LOGIN " + quote(user) + " " + quote(secret));
         }
-        c.send(tag + " LOGIN " + quote(user) + " {" + secret.getBytes(StandardCharsets.UTF_8).length + "}", false);
-        String answer = imapAnswer(c, tag, true);
-        if (!answer.startsWith("+")) {
-            return answer;
+        String line = tag + " LOGIN ";
+        if (ascii(user)) {
+            line += quote(user) + " ";
+        } else {
+            c.send(line + announce(user), false);
+            String answer = imapAnswer(c, tag, true);
+            if (!answer.startsWith("+")) {
+                return answer;
+            }
+            line = user + " ";
         }
-        c.send(secret, true);
+        if (ascii(secret)) {
+            c.send(line + quote(secret), true);
+        } else {
+            c.send(line + announce(secret), false);
+            String answer = imapAnswer(c, tag, true);
+            if (!answer.startsWith("+")) {
+                return answer;
+            }
+            c.send(secret, true);
+        }
         return imapAnswer(c, tag, false);
+    }
+
+    private static boolean ascii(String s) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(s);
+    }
+
+    /// A literal's announcement: its length in UTF-8 bytes.
+    private static String announce(String s) {
+        return "{" + s.getBytes(StandardCharsets.UTF_8).length + "}";
     }
 
     /// Sends a tagged command and reads untagged lines until the tagged answer.

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.relaydoctor.demo.DemoIncomingServer;
 import org.relaydoctor.profile.MailProtocol;
 import org.relaydoctor.profile.Secret;
 import org.relaydoctor.profile.Security;
 
-/// POP3 and IMAP log-ons with passwords beyond ASCII, against the demo servers, which (like Dovecot) read them as
-/// UTF-8: Angus Mail's stores (the test send) and the check's own probe (POP before SMTP) both get in.
+/// POP3 and IMAP log-ons with passwords and user names beyond ASCII, against the demo servers, which (like Dovecot)
+/// read them as UTF-8: Angus Mail's stores (the test send) and the check's own probe (POP before SMTP) both get in.
 class InboxLookTest {
     private static final String USER = "anna@demo.test";
     /// Cyrillic, with a letter outside ISO-8859-1's reach in any encoding but UTF-8.
@@ -82,10 +84,24 @@ class InboxLookTest {
         }
     }
 
-    /// A server without SASL PLAIN gets no mangled PASS (Angus would send "?" for each Cyrillic letter): the
-    /// log-on fails with a reason instead, and no password line is sent at all.
-    @Test
-    void aServerWithoutSaslPlainGetsNoMangledPassword() throws IOException {
+    /// A user name beyond ASCII (an address at a .рф domain) takes the same UTF-8 road as such a password.
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(MailProtocol.class)
+    void angusLogsOnWithACyrillicUserName(MailProtocol protocol) throws IOException {
+        String user = "ёжик@почта.рф";
+        try (DemoIncomingServer server = new DemoIncomingServer(protocol, Map.of(user, "plain-ascii-9"), logins::add)) {
+            InboxLook.Mailbox box = new InboxLook.Mailbox(protocol, InetAddress.getLoopbackAddress(), "localhost",
+                    server.port(), Security.NONE, user, Secret.of("plain-ascii-9"));
+            assertThat(new InboxLook(session).logOn(box)).as(session.transcript().lines().toString()).isEmpty();
+            assertThat(logins).hasSize(1);
+        }
+    }
+
+    /// A server without SASL PLAIN gets no mangled USER or PASS (Angus would send "?" for each Cyrillic letter): the
+    /// log-on fails with a reason instead, and neither line is sent at all.
+    @ParameterizedTest
+    @CsvSource({"anna@demo.test, Пароль-Ёлка-2026", "ёжик@почта.рф, plain-ascii-9"})
+    void aServerWithoutSaslPlainGetsNoMangledLogin(String user, String password) throws IOException {
         List<String> received = new CopyOnWriteArrayList<>();
         try (RawServer server = RawServer.start(c -> {
             c.line("+OK POP3 ready");
@@ -108,11 +124,12 @@ class InboxLookTest {
             }
         })) {
             InboxLook.Mailbox box = new InboxLook.Mailbox(MailProtocol.POP3, InetAddress.getLoopbackAddress(),
-                    "localhost", server.port(), Security.NONE, USER, Secret.of(PASSWORD));
+                    "localhost", server.port(), Security.NONE, user, Secret.of(password));
             String problem = new InboxLook(session).logOn(box);
             assertThat(problem).contains("No authentication mechanisms supported by both server and client");
-            assertThat(received).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("PASS"));
-            assertNoPasswordIn(problem, PASSWORD);
+            assertThat(received).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("PASS")
+                    || l.toUpperCase(java.util.Locale.ROOT).startsWith("USER"));
+            assertThat(problem + session.transcript().lines()).doesNotContain(password);
         }
     }
 
@@ -228,10 +245,17 @@ class InboxLookTest {
     }
 
     /// RFC 3501's quoted strings are 7-bit, and a strict server refuses one with a Cyrillic letter in it: the probe's
-    /// `LOGIN` sends a password beyond ASCII as a literal (`{19}`, the server's `+`, then its UTF-8 bytes) instead.
-    @Test
-    void theProbeSendsAPasswordBeyondAsciiAsAnImapLiteral() throws IOException, ProbeFailure {
+    /// `LOGIN` sends a user name or password beyond ASCII as a literal (`{19}`, the server's `+`, then its UTF-8
+    /// bytes, the command going on after them) instead; an all-ASCII one stays two quoted strings.
+    @ParameterizedTest
+    @CsvSource({
+        "anna@demo.test, Пароль-Ёлка-2026",
+        "ёжик@почта.рф, plain-ascii-9",
+        "ёжик@почта.рф, Пароль-Ёлка-2026",
+        "anna@demo.test, plain-ascii-9"})
+    void theProbeSendsWhatIsBeyondAsciiAsImapLiterals(String user, String password) throws IOException, ProbeFailure {
         List<String> received = new CopyOnWriteArrayList<>();
+        List<List<String>> logins = new CopyOnWriteArrayList<>();
         try (RawServer server = RawServer.start(c -> {
             c.line("* OK [CAPABILITY IMAP4rev1] strict");
             String l;
@@ -239,28 +263,75 @@ class InboxLookTest {
                 received.add(l);
                 String[] p = l.split(" ", 3);
                 String verb = p.length > 1 ? p[1].toUpperCase(java.util.Locale.ROOT) : "";
-                if (!StandardCharsets.US_ASCII.newEncoder().canEncode(l)) {
-                    c.line(p[0] + " BAD Invalid characters in quoted string");
-                } else if (verb.equals("LOGIN") && l.endsWith("{" + PASSWORD.getBytes(StandardCharsets.UTF_8).length + "}")) {
-                    c.line("+ OK");
-                    String literal = c.readLine();
-                    received.add(literal);
-                    c.line(p[0] + (literal.equals(PASSWORD) && p[2].startsWith("\"" + USER + "\" ")
+                if (verb.equals("LOGIN")) {
+                    List<String> args = strictArguments(c, p[2], received);
+                    if (args == null) {
+                        c.line(p[0] + " BAD Invalid characters in quoted string");
+                        continue;
+                    }
+                    logins.add(args);
+                    c.line(p[0] + (args.equals(List.of(user, password))
                             ? " OK Logged in" : " NO [AUTHENTICATIONFAILED] Authentication failed."));
                 } else if (verb.equals("LOGOUT")) {
                     c.line("* BYE");
                     c.line(p[0] + " OK bye");
                     return;
                 } else {
-                    c.line(p[0] + " NO [AUTHENTICATIONFAILED] Authentication failed.");
+                    c.line(p[0] + " BAD unexpected");
                 }
             }
         })) {
             IncomingLogin.Result r = new IncomingLogin(session).logOn(MailProtocol.IMAP, InetAddress.getLoopbackAddress(),
-                    "localhost", server.port(), Security.NONE, USER, Secret.of(PASSWORD));
+                    "localhost", server.port(), Security.NONE, user, Secret.of(password));
             assertThat(r.loggedIn()).as(received.toString()).isTrue();
-            assertThat(received).noneMatch(l -> l.contains("LOGIN") && l.contains(PASSWORD));
-            assertNoPasswordIn(String.join("\n", r.evidence()), PASSWORD);
+            assertThat(logins).containsExactly(List.of(user, password));
+            if (isAscii(user + password)) {
+                assertThat(received.getFirst()).isEqualTo("a1 LOGIN \"" + user + "\" \"" + password + "\"");
+            }
+            assertNoPasswordIn(String.join("\n", r.evidence()), password);
+            assertThat(session.transcript().lines().toString()).doesNotContain(password);
         }
+    }
+
+    /// A strict server's reading of `LOGIN`'s arguments (RFC 3501 astrings): quoted strings in 7-bit only, a literal
+    /// `{n}` at a line's end answered with `+` and taken as the next n UTF-8 bytes. Null for a quoted string beyond
+    /// ASCII.
+    private static List<String> strictArguments(RawServer.Conversation c, String rest, List<String> received)
+            throws IOException {
+        List<String> args = new java.util.ArrayList<>();
+        String line = rest;
+        while (!line.isEmpty()) {
+            java.util.regex.Matcher literal = java.util.regex.Pattern.compile("^\\{(\\d+)\\}$").matcher(line);
+            if (literal.matches()) {
+                c.line("+ go ahead");
+                String next = c.readLine();
+                received.add(next);
+                int bytes = Integer.parseInt(literal.group(1));
+                int end = 0;
+                while (end < next.length()
+                        && next.substring(0, end).getBytes(StandardCharsets.UTF_8).length < bytes) {
+                    end = next.offsetByCodePoints(end, 1);
+                }
+                args.add(next.substring(0, end));
+                line = next.substring(end).stripLeading();
+            } else if (line.startsWith("\"")) {
+                int close = line.indexOf('"', 1);
+                String quoted = line.substring(1, close);
+                if (!isAscii(quoted)) {
+                    return null;
+                }
+                args.add(quoted);
+                line = line.substring(close + 1).stripLeading();
+            } else {
+                int space = line.indexOf(' ');
+                args.add(space < 0 ? line : line.substring(0, space));
+                line = space < 0 ? "" : line.substring(space + 1);
+            }
+        }
+        return args;
+    }
+
+    private static boolean isAscii(String s) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(s);
     }
 }
