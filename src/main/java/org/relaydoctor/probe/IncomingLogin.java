@@ -90,27 +90,20 @@ public final class IncomingLogin {
         if (ascii(user) && ascii(secret)) {
             return imapCommand(c, tag, "LOGIN " + quote(user) + " " + quote(secret));
         }
-        String line = tag + " LOGIN ";
-        if (ascii(user)) {
-            line += quote(user) + " ";
-        } else {
-            c.send(line + announce(user), false);
+        String line = tag + " LOGIN";
+        for (String argument : List.of(user, secret)) {
+            if (ascii(argument)) {
+                line += " " + quote(argument);
+                continue;
+            }
+            c.send(line + " " + announce(argument), false);
             String answer = imapAnswer(c, tag, true);
             if (!answer.startsWith("+")) {
                 return answer;
             }
-            line = user + " ";
+            line = argument;
         }
-        if (ascii(secret)) {
-            c.send(line + quote(secret), true);
-        } else {
-            c.send(line + announce(secret), false);
-            String answer = imapAnswer(c, tag, true);
-            if (!answer.startsWith("+")) {
-                return answer;
-            }
-            c.send(secret, true);
-        }
+        c.send(line, true); // it ends with the password, quoted or as the literal's bytes: masked whole
         return imapAnswer(c, tag, false);
     }
 
